@@ -1,0 +1,58 @@
+package io.aimsledger.testkit;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real Kafka broker (KRaft, one combined broker and controller) inside this JVM, from Kafka's own
+ * cluster test kit. Its port is random: read {@link #bootstrapServers()}.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private final KafkaClusterTestKit cluster;
+
+    private KafkaBroker(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    public static KafkaBroker start() {
+        try {
+            var nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build();
+            var cluster = new KafkaClusterTestKit.Builder(nodes)
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "5")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("auto.create.topics.enable", "true")
+                    .setConfigProp("num.partitions", "3")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new KafkaBroker(cluster);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Kafka started", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not start", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not stop cleanly", e);
+        }
+    }
+}
