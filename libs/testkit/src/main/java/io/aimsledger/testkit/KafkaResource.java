@@ -9,9 +9,7 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of(
-                "kafka.bootstrap.servers", TestServers.kafka().bootstrapServers(),
-                "quarkus.kafka.devservices.enabled", "false");
+        return Map.of("kafka.bootstrap.servers", TestServers.kafka().bootstrapServers());
     }
 
     @Override

@@ -9,9 +9,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of(
-                "quarkus.oidc.auth-server-url", TestServers.keycloak().realmUrl(),
-                "quarkus.keycloak.devservices.enabled", "false");
+        return Map.of("quarkus.oidc.auth-server-url", TestServers.keycloak().realmUrl());
     }
 
     @Override

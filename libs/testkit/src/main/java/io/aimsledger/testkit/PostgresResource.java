@@ -2,11 +2,12 @@ package io.aimsledger.testkit;
 
 import java.util.Map;
 
+import io.aimsledger.localservers.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives a Quarkus test its own database (init arg {@code database}, default {@code aims}) on the
- * test JVM's real PostgreSQL server, wired to the reactive and JDBC datasources.
+ * test JVM's real PostgreSQL server, wired to the reactive datasource.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -25,9 +26,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         postgres.createDatabase(database);
         return Map.of(
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.devservices.enabled", "false");
+                "quarkus.datasource.username", PostgresServer.USER);
     }
 
     @Override

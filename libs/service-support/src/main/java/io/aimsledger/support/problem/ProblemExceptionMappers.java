@@ -17,7 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
@@ -54,8 +55,9 @@ public class ProblemExceptionMappers {
         return unauthorized();
     }
 
-    @ServerExceptionMapper(priority = PRIORITY)
-    public Response authenticationFailed(AuthenticationException e) {
+    @ServerExceptionMapper(value = {AuthenticationFailedException.class, AuthenticationCompletionException.class},
+            priority = PRIORITY)
+    public Response authenticationFailed(RuntimeException e) {
         return unauthorized();
     }
 
