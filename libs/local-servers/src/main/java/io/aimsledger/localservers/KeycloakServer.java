@@ -31,32 +31,36 @@ public final class KeycloakServer implements AutoCloseable {
     private static final String REALM_HASH_FILE = "aims-realm.sha256";
 
     private final ChildProcess process;
+    private final String host;
     private final int port;
 
-    private KeycloakServer(ChildProcess process, int port) {
+    private KeycloakServer(ChildProcess process, String host, int port) {
         this.process = process;
+        this.host = host;
         this.port = port;
     }
 
     /**
      * Starts Keycloak from {@code home} (unpacking {@code distribution} there first if needed),
-     * importing {@code realmJson}, and waits until the realm answers.
+     * importing {@code realmJson}, and waits until the realm answers. Tokens name
+     * {@code http://<host>:<port>} as their issuer, whatever address a client used.
      */
-    public static KeycloakServer start(Path distribution, Path home, byte[] realmJson, int port, Duration timeout) {
+    public static KeycloakServer start(Path distribution, Path home, byte[] realmJson, String host, int port,
+                                       Duration timeout) {
         try {
             unpackIfMissing(distribution, home);
             installRealm(home, realmJson);
             Path log = home.resolve("keycloak.log");
             Files.deleteIfExists(log);
             var process = ChildProcess.start("keycloak",
-                    List.of("bin/kc.sh", "start-dev", "--http-port=" + port, "--import-realm",
-                            "--http-host=127.0.0.1", "--hostname-strict=false"),
+                    List.of("bin/kc.sh", "start-dev", "--import-realm", "--http-port=" + port,
+                            "--hostname=http://" + host + ":" + port),
                     Map.of("JAVA_HOME", System.getProperty("java.home"),
                             "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m",
                             "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                             "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"),
                     home, log);
-            var server = new KeycloakServer(process, port);
+            var server = new KeycloakServer(process, host, port);
             boolean ready = Waits.until(timeout, Duration.ofMillis(250),
                     () -> !process.isAlive() || Waits.answers200(server.discoveryUri()));
             if (!ready || !process.isAlive()) {
@@ -90,7 +94,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + host + ":" + port;
     }
 
     public String realmUrl() {

@@ -75,7 +75,8 @@ public final class TestServers {
                 temporaryKeycloakHome = Files.createTempDirectory("aims-keycloak-").resolve("home");
                 home = temporaryKeycloakHome;
             }
-            return KeycloakServer.start(KeycloakDistribution.zip(), home, KeycloakDistribution.realmJson(), Ports.free(),
+            return KeycloakServer.start(KeycloakDistribution.zip(), home, KeycloakDistribution.realmJson(), "localhost",
+                    Ports.free(),
                     startupTimeout());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,7 +15,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -32,7 +35,9 @@ public class ProblemExceptionMappers {
     // Lower than Priorities.USER, so these win over the defaults that extensions register.
     private static final int PRIORITY = 100;
 
-    @ServerExceptionMapper(priority = PRIORITY)
+    // The specific Jackson types are named because extensions register their own mappers for them.
+    @ServerExceptionMapper(value = {JsonProcessingException.class, JsonParseException.class,
+            MismatchedInputException.class, StreamConstraintsException.class}, priority = PRIORITY)
     public Response json(JsonProcessingException e) {
         return ProblemResponses.of(JsonProblems.describe(e));
     }

@@ -1,0 +1,62 @@
+package io.aimsledger.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.aimsledger.localservers.ChildProcess;
+import io.aimsledger.localservers.Waits;
+
+/** Starts the five services from their built applications and waits until each is ready. */
+final class ServiceProcesses {
+
+    private ServiceProcesses() {
+    }
+
+    static Path application(Path repository, Service service) {
+        return repository.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    record Wiring(int postgresPort, String kafkaBootstrap, String oidcUrl, int portBase) {
+    }
+
+    static ChildProcess start(Path repository, Path logs, Service service, Wiring wiring) throws IOException {
+        Files.createDirectories(logs);
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port(wiring.portBase())));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL",
+                "postgresql://localhost:" + wiring.postgresPort() + "/" + service.database());
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrap());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", wiring.oidcUrl());
+        Path log = logs.resolve(service.module() + ".log");
+        Files.deleteIfExists(log);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return ChildProcess.start(service.module(),
+                List.of(java, "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-jar",
+                        application(repository, service).toString()),
+                env, repository, log);
+    }
+
+    /** Waits for every service's readiness; returns those that did not get there. */
+    static List<ChildProcess> awaitReady(Map<Service, ChildProcess> started, int portBase, Duration timeout) {
+        List<ChildProcess> failed = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (var entry : started.entrySet()) {
+            URI ready = URI.create("http://localhost:" + entry.getKey().port(portBase) + "/q/health/ready");
+            ChildProcess process = entry.getValue();
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            boolean up = Waits.until(left, Duration.ofMillis(300), () -> !process.isAlive() || Waits.answers200(ready));
+            if (!up || !process.isAlive()) {
+                failed.add(process);
+            }
+        }
+        return failed;
+    }
+}

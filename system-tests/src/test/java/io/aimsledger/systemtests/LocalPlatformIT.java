@@ -1,0 +1,168 @@
+package io.aimsledger.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Runs the local launcher exactly as a developer would (its jar, its command-line options) on
+ * ports of its own, and checks the platform it brings up from the outside.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalPlatformIT {
+
+    private static final int SERVICE_PORT = 18081;
+    private static final int KEYCLOAK_PORT = 18180;
+    private static final List<String> MODULES = List.of("inventory-service", "risk-service", "controls-service",
+            "evidence-service", "audit-projection");
+    private static final Duration STARTUP_BOUND = Duration.ofMinutes(5);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static Path data;
+    private static Path log;
+    private static Process launcher;
+    private static Duration startup;
+
+    @BeforeAll
+    static void startTheLauncher() throws Exception {
+        Path target = Path.of("target").toAbsolutePath();
+        data = target.resolve("aims-local-it");
+        log = target.resolve("aims-local-it.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long started = System.nanoTime();
+        launcher = new ProcessBuilder(java, "-jar", System.getProperty("aims.launcher.jar"),
+                "--data", data.toString(),
+                "--service-port", Integer.toString(SERVICE_PORT),
+                "--keycloak-port", Integer.toString(KEYCLOAK_PORT),
+                "--kafka-port", "19092", "--postgres-port", "15432")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        long deadline = started + STARTUP_BOUND.toNanos();
+        while (!launcherSays("AIMS Ledger is running")) {
+            assertThat(launcher.isAlive()).as("the launcher exited early; its output:\n%s", output()).isTrue();
+            assertThat(System.nanoTime()).as("not up within %s; output:\n%s", STARTUP_BOUND, output()).isLessThan(deadline);
+            Thread.sleep(500);
+        }
+        startup = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    @AfterAll
+    static void makeSureTheLauncherIsGone() {
+        if (launcher != null && launcher.isAlive()) {
+            launcher.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsReadyWithinTheBound() {
+        System.out.println("Platform up in " + startup.toSeconds() + " s");
+        for (int i = 0; i < MODULES.size(); i++) {
+            given().baseUri("http://localhost:" + (SERVICE_PORT + i))
+                    .when().get("/q/health/ready")
+                    .then().statusCode(200).body("status", is("UP"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aTokenFromItsKeycloakIsAcceptedByEveryService() throws Exception {
+        String token = token("alice");
+        for (int i = 0; i < MODULES.size(); i++) {
+            given().baseUri("http://localhost:" + (SERVICE_PORT + i)).auth().oauth2(token)
+                    .when().get("/api/v1/me")
+                    .then().statusCode(200).body("username", equalTo("alice"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aViewerIsForbiddenToWriteAndAnAnonymousCallerIsUnauthorized() throws Exception {
+        given().baseUri("http://localhost:" + SERVICE_PORT).auth().oauth2(token("dave"))
+                .contentType("application/json").body("{}")
+                .when().post("/api/v1/ai-systems")
+                .then().statusCode(403);
+        given().baseUri("http://localhost:" + SERVICE_PORT)
+                .when().get("/api/v1/me")
+                .then().statusCode(401);
+    }
+
+    @Test
+    @Order(4)
+    void stoppingTheLauncherLeavesNoProcessBehind() throws Exception {
+        Set<ProcessHandle> started = new HashSet<>(launcher.descendants().toList());
+        started.addAll(processesUsing(data));
+        assertThat(started).as("the servers and services the launcher started").hasSizeGreaterThanOrEqualTo(8);
+
+        launcher.destroy(); // SIGTERM, as Ctrl-C would
+        assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).as("the launcher stops").isTrue();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (started.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(started.stream().filter(ProcessHandle::isAlive).map(LocalPlatformIT::describe).toList())
+                .as("processes still running after the launcher stopped").isEmpty();
+        assertThat(processesUsing(data)).as("processes still using " + data).isEmpty();
+        assertThat(output()).contains("Stopped.");
+    }
+
+    private static List<ProcessHandle> processesUsing(Path folder) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(folder.toString())).orElse(false))
+                .toList();
+    }
+
+    private static String describe(ProcessHandle p) {
+        return p.pid() + " " + p.info().commandLine().orElse("?");
+    }
+
+    private static String token(String user) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + KEYCLOAK_PORT
+                        + "/realms/aims/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=aims-cli&username=" + user + "&password=" + user))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body()).get("access_token").asText();
+    }
+
+    private static boolean launcherSays(String text) throws IOException {
+        return output().contains(text);
+    }
+
+    private static String output() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+}
