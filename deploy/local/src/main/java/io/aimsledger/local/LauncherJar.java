@@ -31,4 +31,13 @@ final class LauncherJar {
         }
         return location.getParent().getParent().getParent().getParent();
     }
+
+    /** Under {@code java -jar} the class path property names only the jar; its libraries sit beside it. */
+    static String classPath() {
+        Path jar = location();
+        if (jar != null && jar.toString().endsWith(".jar")) {
+            return jar + java.io.File.pathSeparator + jar.resolveSibling("lib").resolve("*");
+        }
+        return System.getProperty("java.class.path");
+    }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 
 import io.aimsledger.localservers.ChildProcess;
 import io.aimsledger.localservers.Files2;
+import io.aimsledger.localservers.KafkaServer;
 import io.aimsledger.localservers.KeycloakDistribution;
 import io.aimsledger.localservers.KeycloakServer;
 import io.aimsledger.localservers.Logs;
@@ -84,7 +85,8 @@ public final class LocalPlatform {
         int kafkaPort = choose("Kafka", options.kafkaPort());
         int controllerPort = Ports.preferred(kafkaPort + 1);
         say("Starting Kafka on port " + kafkaPort + " ...");
-        ChildProcess kafka = KafkaProcess.start(data.resolve("kafka"), kafkaPort, controllerPort, SERVER_TIMEOUT);
+        ChildProcess kafka = KafkaServer.start(data.resolve("kafka"), kafkaPort, controllerPort,
+                LauncherJar.classPath(), SERVER_TIMEOUT);
         running.add(() -> kafka.stop(Duration.ofSeconds(30)));
 
         requireFree("Keycloak", options.keycloakPort());

@@ -32,6 +32,8 @@ final class ServiceProcesses {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port(wiring.portBase())));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL",
                 "postgresql://localhost:" + wiring.postgresPort() + "/" + service.database());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL",
+                "jdbc:postgresql://localhost:" + wiring.postgresPort() + "/" + service.database());
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrap());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", wiring.oidcUrl());

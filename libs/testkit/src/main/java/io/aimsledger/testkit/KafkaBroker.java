@@ -1,6 +1,7 @@
 package io.aimsledger.testkit;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -16,6 +17,10 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public static KafkaBroker start() {
+        // A broker that meets a fatal error (a log folder removed while it stops, say) exits the process;
+        // in a test JVM that would turn passed tests into a failed build, so it only reports it.
+        Exit.setExitProcedure((status, message) -> System.err.println("Kafka asked to exit(" + status + "): " + message));
+        Exit.setHaltProcedure((status, message) -> System.err.println("Kafka asked to halt(" + status + "): " + message));
         try {
             var nodes = new TestKitNodes.Builder()
                     .setCombined(true)

@@ -26,6 +26,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         postgres.createDatabase(database);
         return Map.of(
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
                 "quarkus.datasource.username", PostgresServer.USER);
     }
 

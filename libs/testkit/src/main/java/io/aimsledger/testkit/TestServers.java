@@ -84,15 +84,10 @@ public final class TestServers {
     }
 
     private static synchronized void stopAll() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        // Each server is stopped even if stopping another failed: none may be left behind.
+        stopQuietly(keycloak);
+        stopQuietly(kafka);
+        stopQuietly(postgres);
         try {
             if (keycloakHomeLock != null) {
                 keycloakHomeLock.release();
@@ -103,6 +98,17 @@ public final class TestServers {
             }
         } catch (IOException e) {
             // The JVM is exiting; a stale lock file or temporary folder is harmless.
+        }
+    }
+
+    private static void stopQuietly(AutoCloseable server) {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (Exception e) {
+            System.err.println("Stopping " + server.getClass().getSimpleName() + " failed: " + e);
         }
     }
 }

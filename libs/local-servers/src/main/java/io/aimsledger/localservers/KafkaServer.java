@@ -1,4 +1,4 @@
-package io.aimsledger.local;
+package io.aimsledger.localservers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,29 +12,28 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
 
-import io.aimsledger.localservers.ChildProcess;
-import io.aimsledger.localservers.Logs;
-import io.aimsledger.localservers.Waits;
-
 /**
- * A real Kafka broker (KRaft, combined broker and controller) as its own process, run from the
- * Kafka jars on this launcher's class path, on a fixed port, with its log kept in the data folder.
+ * A real Kafka broker (KRaft, combined broker and controller) as its own process, on a fixed port,
+ * with its data and log in {@code home}. It runs from a class path that holds the Kafka server jars
+ * ({@code org.apache.kafka:kafka_2.13} and its dependencies); stopping and starting it again on the
+ * same home keeps its topics, as a restarted production broker would.
  */
-final class KafkaProcess {
+public final class KafkaServer {
 
-    private KafkaProcess() {
+    private KafkaServer() {
     }
 
-    static ChildProcess start(Path home, int port, int controllerPort, Duration timeout) throws IOException {
+    public static ChildProcess start(Path home, int port, int controllerPort, String classPath, Duration timeout)
+            throws IOException {
         Files.createDirectories(home);
         Path config = home.resolve("server.properties");
         Files.writeString(config, serverProperties(home.resolve("log"), port, controllerPort));
         Path log = home.resolve("kafka.log");
         if (!Files.exists(home.resolve("log").resolve("meta.properties"))) {
-            format(home, config, log);
+            format(home, config, classPath, log);
         }
         var process = ChildProcess.start("kafka",
-                List.of(java(), "-Xms128m", "-Xmx512m", "-cp", classPath(), "kafka.Kafka", config.toString()),
+                List.of(java(), "-Xms128m", "-Xmx512m", "-cp", classPath, "kafka.Kafka", config.toString()),
                 Map.of(), home, log);
         String bootstrap = "localhost:" + port;
         if (!Waits.until(timeout, Duration.ofMillis(500), () -> !process.isAlive() || answers(bootstrap))
@@ -45,10 +44,10 @@ final class KafkaProcess {
         return process;
     }
 
-    private static void format(Path home, Path config, Path log) throws IOException {
+    private static void format(Path home, Path config, String classPath, Path log) throws IOException {
         String clusterId = Uuid.randomUuid().toString();
         var format = ChildProcess.start("kafka-format",
-                List.of(java(), "-cp", classPath(), "kafka.tools.StorageTool", "format", "-t", clusterId,
+                List.of(java(), "-cp", classPath, "kafka.tools.StorageTool", "format", "-t", clusterId,
                         "-c", config.toString()),
                 Map.of(), home, log);
         if (!Waits.until(Duration.ofSeconds(60), Duration.ofMillis(200), () -> !format.isAlive())) {
@@ -97,14 +96,5 @@ final class KafkaProcess {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** Under {@code java -jar} the class path property names only the jar; its libraries sit beside it. */
-    private static String classPath() {
-        Path jar = LauncherJar.location();
-        if (jar != null && jar.toString().endsWith(".jar")) {
-            return jar + java.io.File.pathSeparator + jar.resolveSibling("lib").resolve("*");
-        }
-        return System.getProperty("java.class.path");
     }
 }
