@@ -1,0 +1,13 @@
+package io.aimsledger.eventstore.command;
+
+import java.util.List;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/** Brings a service's read model up to date with new events, on the command's own transaction. */
+@FunctionalInterface
+public interface ReadModelUpdate<S, E> {
+
+    Uni<Void> apply(SqlConnection connection, S state, long version, List<E> events);
+}

@@ -1,0 +1,206 @@
+package io.aimsledger.eventstore.inbox;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import io.aimsledger.contracts.CloudEventCodec;
+import io.aimsledger.eventstore.trace.TraceContexts;
+import io.cloudevents.CloudEvent;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+
+/**
+ * Reads CloudEvents from Kafka, one record at a time per partition, and hands each to a
+ * {@link RecordHandler}; commits offsets only for records whose handler's transaction committed.
+ * <p>
+ * Delivery is at least once; the handler makes it effectively once with its {@link Inbox}. A record
+ * that is not a CloudEvent, or that the handler declares a {@link PoisonRecord}, goes to the
+ * dead-letter topic and the partition moves on. Any other failure may pass (a database restarting):
+ * the record is retried, with growing pauses, and nothing after it in its partition is applied
+ * first, so a stream's events are never applied out of order.
+ */
+public final class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+    private final ConsumerSettings settings;
+    private final RecordHandler handler;
+    private final Tracer tracer;
+    private volatile boolean running;
+    private Thread thread;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+
+    /** @param telemetry the service's OpenTelemetry, so that applying a record joins the trace that wrote it */
+    public EventConsumer(ConsumerSettings settings, RecordHandler handler, OpenTelemetry telemetry) {
+        this.settings = settings;
+        this.handler = handler;
+        this.tracer = telemetry.getTracer("io.aimsledger.eventstore");
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("aims-consumer-" + settings.group()).daemon().start(this::run);
+    }
+
+    public synchronized void stop() {
+        running = false;
+        if (thread == null) {
+            return;
+        }
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(15));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+    }
+
+    private void run() {
+        while (running) {
+            try (var kafka = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(),
+                    new ByteArrayDeserializer());
+                 var deadLetters = new KafkaProducer<>(producerProperties(), new StringSerializer(),
+                         new ByteArraySerializer())) {
+                consumer = kafka;
+                kafka.subscribe(settings.topics());
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+                    Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+                    try {
+                        for (TopicPartition partition : records.partitions()) {
+                            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                                if (!running) {
+                                    return;
+                                }
+                                apply(kafka, record, deadLetters);
+                                applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                            }
+                        }
+                    } finally {
+                        // What was applied is committed even when stopping halfway; the rest comes again.
+                        if (!applied.isEmpty()) {
+                            kafka.commitSync(applied);
+                        }
+                    }
+                }
+            } catch (WakeupException | InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.warnf(e, "Consumer %s failed; starting again", settings.group());
+                    sleep(settings.retryBackoff());
+                }
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private void apply(KafkaConsumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record,
+                       KafkaProducer<String, byte[]> deadLetters) throws InterruptedException {
+        CloudEvent event;
+        try {
+            event = CloudEventCodec.fromJson(record.value());
+        } catch (RuntimeException e) {
+            deadLetter(deadLetters, record, "cloudevent.invalid", "not a structured CloudEvent: " + e.getMessage());
+            return;
+        }
+        Duration backoff = settings.retryBackoff();
+        while (running) {
+            Span span = TraceContexts.consumerSpan(tracer, record);
+            try (Scope ignored = span.makeCurrent()) {
+                handler.handle(record, event).await().atMost(settings.handlerTimeout());
+                return;
+            } catch (PoisonRecord poison) {
+                deadLetter(deadLetters, record, poison.code(), poison.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Consumer %s could not apply %s (%s); retrying in %s", settings.group(), event.getId(),
+                        e.getMessage(), backoff);
+                waitPolling(kafka, backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            } finally {
+                span.end();
+            }
+        }
+        throw new InterruptedException("stopped while retrying");
+    }
+
+    private void deadLetter(KafkaProducer<String, byte[]> producer, ConsumerRecord<String, byte[]> record,
+                            String code, String reason) {
+        LOG.warnf("Consumer %s sends %s-%d@%d to %s: %s", settings.group(), record.topic(), record.partition(),
+                record.offset(), settings.deadLetterTopic(), reason);
+        try {
+            DeadLetters.send(producer, settings.deadLetterTopic(), record, code, reason);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write to the dead-letter topic", e);
+        }
+    }
+
+    /** Waits while still polling (nothing is returned from paused partitions), so the group keeps this member. */
+    private static void waitPolling(KafkaConsumer<String, byte[]> kafka, Duration duration) {
+        kafka.pause(kafka.assignment());
+        try {
+            kafka.poll(duration);
+        } finally {
+            kafka.resume(kafka.paused());
+        }
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            running = false;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Properties consumerProperties() {
+        var properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        return properties;
+    }
+
+    private Properties producerProperties() {
+        var properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, settings.group() + "-dead-letters");
+        return properties;
+    }
+}

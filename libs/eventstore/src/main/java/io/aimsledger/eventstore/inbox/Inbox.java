@@ -1,0 +1,29 @@
+package io.aimsledger.eventstore.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The events a consumer has applied. Use it inside the transaction of the effect: ask
+ * {@link #isProcessed} first (a read, so the transaction writes nothing before its effect), apply the
+ * effect, then {@link #markProcessed}. A redelivered event is then seen as processed and changes nothing;
+ * two deliveries racing meet at the primary key and one rolls back.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    public Uni<Boolean> isProcessed(SqlClient client, String consumer, String eventId) {
+        return client.preparedQuery("select 1 from inbox_processed where consumer = $1 and event_id = $2")
+                .execute(Tuple.of(consumer, eventId))
+                .map(rows -> rows.size() > 0);
+    }
+
+    public Uni<Void> markProcessed(SqlClient client, String consumer, String eventId) {
+        return client.preparedQuery("insert into inbox_processed (consumer, event_id) values ($1, $2)")
+                .execute(Tuple.of(consumer, eventId))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,302 @@
+package io.aimsledger.eventstore.relay;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes committed events to Kafka, in order, exactly as they were stored; never inside a request.
+ * <p>
+ * Order and completeness: a sequence value is taken at insert, not at commit, so an event with a lower
+ * position can commit after one with a higher position. The relay therefore reads only events whose
+ * transaction is older than every transaction still running ({@code transaction_id < pg_snapshot_xmin}),
+ * in (transaction, position) order, and remembers the last (transaction, position) it published. A
+ * transaction that commits later has a transaction id at or above that horizon and is read in a later
+ * round: nothing is skipped. Within a stream, versions are published in order because the command
+ * handler reads a stream before its transaction writes anything (see {@code CommandHandler}).
+ * <p>
+ * One relay per database is active at a time (a session advisory lock); the others wait. It wakes on
+ * {@code NOTIFY aims_event_store} (sent at commit) and polls as a fallback. Publishing is
+ * at least once: after a crash between sending and checkpointing, the batch is sent again and
+ * consumers drop the duplicates by event id (the inbox).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String CHANNEL = "aims_event_store";
+    private static final String SELECT_BATCH = """
+            select global_position, stream_id, stream_version, event_id, event_type, occurred_at, actor,
+                   correlation_id, causation_id, traceparent, payload::text as payload, transaction_id::text as xid
+            from event_store
+            where (transaction_id, global_position) > (?::xid8, ?)
+              and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            order by transaction_id, global_position
+            limit ?
+            """;
+
+    private final DataSource dataSource;
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+    private final AtomicLong lagEvents = new AtomicLong();
+    private final AtomicLong lagMillis = new AtomicLong();
+    private final Counter published;
+
+    private volatile boolean running;
+    private volatile boolean active;
+    private Thread thread;
+    private volatile KafkaProducer<String, byte[]> producer;
+
+    public OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry metrics,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.published = Counter.builder("aims.outbox.published").description("Events published to Kafka")
+                .register(metrics);
+        Gauge.builder("aims.outbox.lag.events", lagEvents, AtomicLong::get)
+                .description("Committed events not yet published").register(metrics);
+        Gauge.builder("aims.outbox.lag.seconds", lagMillis, v -> v.get() / 1000.0)
+                .description("Age of the oldest committed event not yet published").register(metrics);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("aims-outbox-relay").daemon().start(this::run);
+    }
+
+    /** Stops at once, wherever the relay is: a batch sent but not checkpointed is sent again later. */
+    public synchronized void stop() {
+        running = false;
+        if (thread == null) {
+            return;
+        }
+        thread.interrupt();
+        KafkaProducer<String, byte[]> current = producer;
+        if (current != null) {
+            current.close(Duration.ZERO);
+        }
+        try {
+            thread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+        active = false;
+    }
+
+    /** Whether this instance holds the relay lock and is publishing. */
+    public boolean isActive() {
+        return active;
+    }
+
+    public long lagEvents() {
+        return lagEvents.get();
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                if (!tryLock(connection)) {
+                    pause(config.pollInterval());
+                    continue;
+                }
+                active = true;
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("listen " + CHANNEL);
+                }
+                relay(connection);
+            } catch (Exception e) {
+                if (running) {
+                    LOG.warnf("Outbox relay failed (%s); retrying in %s", e.getMessage(), config.retryBackoff());
+                    pause(config.retryBackoff());
+                }
+            } finally {
+                active = false;
+                closeProducer();
+            }
+        }
+    }
+
+    private void relay(Connection connection) throws Exception {
+        Checkpoint checkpoint = Checkpoint.read(connection, config.name());
+        producer = newProducer();
+        while (running) {
+            List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
+            Checkpoint next = checkpoint;
+            try (PreparedStatement select = connection.prepareStatement(SELECT_BATCH)) {
+                select.setString(1, checkpoint.transactionId());
+                select.setLong(2, checkpoint.position());
+                select.setInt(3, config.batchSize());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        batch.add(OutboxRecords.toRecord(rows));
+                        next = new Checkpoint(rows.getString("xid"), rows.getLong("global_position"));
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                send(batch);
+                next.save(connection, config.name(), batch.size());
+                checkpoint = next;
+                published.increment(batch.size());
+            }
+            measureLag(connection, checkpoint);
+            if (batch.size() < config.batchSize()) {
+                awaitNotification(connection);
+            }
+        }
+    }
+
+    private void send(List<ProducerRecord<String, byte[]>> batch) throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (ProducerRecord<String, byte[]> record : batch) {
+            acks.add(producer.send(record));
+        }
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get();
+        }
+    }
+
+    private void awaitNotification(Connection connection) throws SQLException {
+        var notifications = connection.unwrap(PGConnection.class)
+                .getNotifications((int) config.pollInterval().toMillis());
+        if (notifications == null && Thread.currentThread().isInterrupted()) {
+            running = false;
+        }
+    }
+
+    private void measureLag(Connection connection, Checkpoint checkpoint) throws SQLException {
+        try (PreparedStatement lag = connection.prepareStatement("""
+                select count(*), coalesce(extract(epoch from clock_timestamp() - min(recorded_at)) * 1000, 0)
+                from event_store where (transaction_id, global_position) > (?::xid8, ?)
+                """)) {
+            lag.setString(1, checkpoint.transactionId());
+            lag.setLong(2, checkpoint.position());
+            try (ResultSet row = lag.executeQuery()) {
+                row.next();
+                lagEvents.set(row.getLong(1));
+                lagMillis.set((long) row.getDouble(2));
+            }
+        }
+    }
+
+    private boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(hashtext(?))")) {
+            lock.setString(1, "aims-outbox-relay:" + config.name());
+            try (ResultSet row = lock.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    private KafkaProducer<String, byte[]> newProducer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
+                ProducerConfig.LINGER_MS_CONFIG, "0",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000",
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000",
+                ProducerConfig.CLIENT_ID_CONFIG, "aims-outbox-relay-" + config.name()),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private void closeProducer() {
+        KafkaProducer<String, byte[]> current = producer;
+        producer = null;
+        if (current != null) {
+            try {
+                current.close(Duration.ofSeconds(running ? 5 : 0));
+            } catch (RuntimeException e) {
+                LOG.debug("closing the relay's producer", e);
+            }
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            running = false;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How far the relay has published, in its own order. */
+    record Checkpoint(String transactionId, long position) {
+
+        static Checkpoint read(Connection connection, String relay) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select transaction_id::text, global_position from outbox_checkpoint where relay = ?")) {
+                select.setString(1, relay);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? new Checkpoint(row.getString(1), row.getLong(2)) : new Checkpoint("0", 0);
+                }
+            }
+        }
+
+        void save(Connection connection, String relay, int count) throws SQLException {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into outbox_checkpoint (relay, transaction_id, global_position, published_total)
+                    values (?, ?::xid8, ?, ?)
+                    on conflict (relay) do update set transaction_id = excluded.transaction_id,
+                        global_position = excluded.global_position,
+                        published_total = outbox_checkpoint.published_total + excluded.published_total,
+                        updated_at = clock_timestamp()
+                    """)) {
+                upsert.setString(1, relay);
+                upsert.setString(2, transactionId);
+                upsert.setLong(3, position);
+                upsert.setLong(4, count);
+                upsert.executeUpdate();
+            }
+        }
+    }
+}

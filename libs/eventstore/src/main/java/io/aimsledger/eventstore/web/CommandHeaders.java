@@ -1,0 +1,101 @@
+package io.aimsledger.eventstore.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import jakarta.ws.rs.core.Response;
+
+import io.aimsledger.eventstore.command.CommandResult;
+import io.aimsledger.eventstore.command.IdempotencyKey;
+import io.aimsledger.support.problem.Problem;
+import io.aimsledger.support.problem.ProblemCodes;
+import io.aimsledger.support.problem.Violation;
+
+/** {@code If-Match}, {@code ETag} and {@code Idempotency-Key} as API.md defines them: {@code ETag: "<version>"}. */
+public final class CommandHeaders {
+
+    public static final String IF_MATCH = "If-Match";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String IDEMPOTENT_REPLAY = "Idempotent-Replayed";
+
+    private CommandHeaders() {
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The version an {@code If-Match} names, or null without one; a malformed value is a 400. */
+    public static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.trim();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        try {
+            long version = Long.parseLong(value);
+            if (version >= 0) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadHeader(IF_MATCH, "must be the ETag of the resource, e.g. \"3\"");
+    }
+
+    /** The key with a hash of what it was sent with, or null without one. */
+    public static IdempotencyKey idempotencyKey(String key, String method, String path, byte[] body) {
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank() || key.length() > IdempotencyKey.MAX_LENGTH) {
+            throw new BadHeader(IDEMPOTENCY_KEY, "must be 1 to " + IdempotencyKey.MAX_LENGTH + " characters");
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(body == null ? new byte[0] : body);
+            return new IdempotencyKey(key, HexFormat.of().formatHex(sha.digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The HTTP response for a handled command: status, ETag, Location, and the stored JSON view. */
+    public static Response response(CommandResult result) {
+        var response = Response.status(result.status())
+                .type("application/json")
+                .header("ETag", etag(result.version()))
+                .entity(result.body());
+        if (result.location() != null) {
+            response.header("Location", result.location());
+        }
+        if (result.replayed()) {
+            response.header(IDEMPOTENT_REPLAY, "true");
+        }
+        return response.build();
+    }
+
+    /** A request header that cannot be understood: a 400 problem naming it. */
+    public static final class BadHeader extends RuntimeException {
+
+        private final String header;
+
+        BadHeader(String header, String message) {
+            super(message, null, false, false);
+            this.header = header;
+        }
+
+        public Problem problem() {
+            return Problem.invalid(ProblemCodes.VALIDATION, "The request has an invalid header.",
+                    java.util.List.of(new Violation(header, getMessage())));
+        }
+    }
+}
