@@ -109,13 +109,20 @@ public final class KeycloakServer implements AutoCloseable {
         return URI.create(realmUrl() + "/.well-known/openid-configuration");
     }
 
+    /** A server another owner started and stops; closing this handle leaves it running. */
+    public static KeycloakServer attach(String host, int port) {
+        return new KeycloakServer(null, host, port);
+    }
+
     public ChildProcess process() {
         return process;
     }
 
     @Override
     public void close() {
-        process.stop(Duration.ofSeconds(20));
+        if (process != null) {
+            process.stop(Duration.ofSeconds(20));
+        }
     }
 
     private static void unpackIfMissing(Path distribution, Path home) throws IOException {

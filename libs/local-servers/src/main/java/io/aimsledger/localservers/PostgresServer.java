@@ -22,9 +22,16 @@ public final class PostgresServer implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final EmbeddedPostgres postgres;
+    private final int port;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, int port) {
         this.postgres = postgres;
+        this.port = port;
+    }
+
+    /** A server another owner started and stops; closing this handle leaves it running. */
+    public static PostgresServer attach(int port) {
+        return new PostgresServer(null, port);
     }
 
     /** A throw-away server on a random port, its data deleted when it stops. */
@@ -42,7 +49,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private static PostgresServer start(EmbeddedPostgres.Builder builder) {
         try {
-            return new PostgresServer(builder
+            EmbeddedPostgres started = builder
                     .setRegisterShutdownHook(true)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("fsync", "on")
@@ -50,14 +57,15 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "localhost")
-                    .start());
+                    .start();
+            return new PostgresServer(started, started.getPort());
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     /** Creates the database unless it exists. */
@@ -92,6 +100,9 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {

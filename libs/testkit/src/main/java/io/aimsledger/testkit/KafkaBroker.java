@@ -11,9 +11,16 @@ import org.apache.kafka.common.test.TestKitNodes;
 public final class KafkaBroker implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
 
-    private KafkaBroker(KafkaClusterTestKit cluster) {
+    private KafkaBroker(KafkaClusterTestKit cluster, String bootstrapServers) {
         this.cluster = cluster;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** A broker another owner started and stops; closing this handle leaves it running. */
+    static KafkaBroker attach(String bootstrapServers) {
+        return new KafkaBroker(null, bootstrapServers);
     }
 
     public static KafkaBroker start() {
@@ -39,7 +46,7 @@ public final class KafkaBroker implements AutoCloseable {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new KafkaBroker(cluster);
+            return new KafkaBroker(cluster, cluster.bootstrapServers());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while Kafka started", e);
@@ -49,11 +56,14 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return bootstrapServers;
     }
 
     @Override
     public void close() {
+        if (cluster == null) {
+            return;
+        }
         try {
             cluster.close();
         } catch (Exception e) {

@@ -16,8 +16,22 @@ import io.aimsledger.localservers.PostgresServer;
 /**
  * The real servers of one test JVM: each started on first use, at most once, and stopped when the
  * JVM exits, whether the tests passed or not.
+ * <p>
+ * "Once per JVM" must hold across class loaders: Quarkus loads this class again for each test
+ * application it boots (another test profile, say). The first copy to start a server owns it and
+ * stops it at exit; it publishes where the server listens as a system property, and the other
+ * copies attach to that address. They agree on a lock per server through interned string literals,
+ * objects every class loader shares.
  */
 public final class TestServers {
+
+    private static final Object POSTGRES_LOCK = "io.aimsledger.testkit.TestServers.postgres";
+    private static final Object KAFKA_LOCK = "io.aimsledger.testkit.TestServers.kafka";
+    private static final Object KEYCLOAK_LOCK = "io.aimsledger.testkit.TestServers.keycloak";
+    private static final String POSTGRES_PORT = "aims.testkit.postgres.port";
+    private static final String KAFKA_BOOTSTRAP = "aims.testkit.kafka.bootstrap";
+    private static final String KEYCLOAK_PORT = "aims.testkit.keycloak.port";
+    private static final String KEYCLOAK_HOST = "localhost";
 
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
@@ -32,25 +46,46 @@ public final class TestServers {
     private TestServers() {
     }
 
-    public static synchronized PostgresServer postgres() {
-        if (postgres == null) {
-            postgres = PostgresServer.startEphemeral();
+    public static PostgresServer postgres() {
+        synchronized (POSTGRES_LOCK) {
+            if (postgres == null) {
+                String port = System.getProperty(POSTGRES_PORT);
+                if (port != null) {
+                    return PostgresServer.attach(Integer.parseInt(port));
+                }
+                postgres = PostgresServer.startEphemeral();
+                System.setProperty(POSTGRES_PORT, Integer.toString(postgres.port()));
+            }
+            return postgres;
         }
-        return postgres;
     }
 
-    public static synchronized KafkaBroker kafka() {
-        if (kafka == null) {
-            kafka = KafkaBroker.start();
+    public static KafkaBroker kafka() {
+        synchronized (KAFKA_LOCK) {
+            if (kafka == null) {
+                String bootstrap = System.getProperty(KAFKA_BOOTSTRAP);
+                if (bootstrap != null) {
+                    return KafkaBroker.attach(bootstrap);
+                }
+                kafka = KafkaBroker.start();
+                System.setProperty(KAFKA_BOOTSTRAP, kafka.bootstrapServers());
+            }
+            return kafka;
         }
-        return kafka;
     }
 
-    public static synchronized KeycloakServer keycloak() {
-        if (keycloak == null) {
-            keycloak = startKeycloak();
+    public static KeycloakServer keycloak() {
+        synchronized (KEYCLOAK_LOCK) {
+            if (keycloak == null) {
+                String port = System.getProperty(KEYCLOAK_PORT);
+                if (port != null) {
+                    return KeycloakServer.attach(KEYCLOAK_HOST, Integer.parseInt(port));
+                }
+                keycloak = startKeycloak();
+                System.setProperty(KEYCLOAK_PORT, Integer.toString(keycloak.port()));
+            }
+            return keycloak;
         }
-        return keycloak;
     }
 
     public static Duration startupTimeout() {
@@ -75,7 +110,7 @@ public final class TestServers {
                 temporaryKeycloakHome = Files.createTempDirectory("aims-keycloak-").resolve("home");
                 home = temporaryKeycloakHome;
             }
-            return KeycloakServer.start(KeycloakDistribution.zip(), home, KeycloakDistribution.realmJson(), "localhost",
+            return KeycloakServer.start(KeycloakDistribution.zip(), home, KeycloakDistribution.realmJson(), KEYCLOAK_HOST,
                     Ports.free(),
                     startupTimeout());
         } catch (IOException e) {
@@ -83,7 +118,7 @@ public final class TestServers {
         }
     }
 
-    private static synchronized void stopAll() {
+    private static void stopAll() {
         // Each server is stopped even if stopping another failed: none may be left behind.
         stopQuietly(keycloak);
         stopQuietly(kafka);
