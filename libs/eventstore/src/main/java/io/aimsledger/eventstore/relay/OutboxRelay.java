@@ -178,13 +178,15 @@ public class OutboxRelay {
                     }
                 }
             }
+            // Measured before sending too, so that the lag grows while Kafka is unreachable.
+            measureLag(connection, checkpoint);
             if (!batch.isEmpty()) {
                 send(batch);
                 next.save(connection, config.name(), batch.size());
                 checkpoint = next;
                 published.increment(batch.size());
+                measureLag(connection, checkpoint);
             }
-            measureLag(connection, checkpoint);
             if (batch.size() < config.batchSize()) {
                 awaitNotification(connection);
             }
@@ -242,8 +244,8 @@ public class OutboxRelay {
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
                 ProducerConfig.LINGER_MS_CONFIG, "0",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000",
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000",
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000",
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000",
                 ProducerConfig.CLIENT_ID_CONFIG, "aims-outbox-relay-" + config.name()),
                 new StringSerializer(), new ByteArraySerializer());
     }

@@ -1,0 +1,155 @@
+package io.aimsledger.eventstore.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.eventstore.store.EventStore;
+import io.aimsledger.eventstore.store.StoredEvent;
+import io.aimsledger.eventstore.support.Counter;
+import io.aimsledger.eventstore.support.Counter.Event;
+import io.aimsledger.eventstore.support.CounterCodec;
+import io.aimsledger.eventstore.support.EventStoreDatabase;
+import io.aimsledger.eventstore.web.CommandHeaders;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+class CommandHandlerTest {
+
+    private static EventStoreDatabase database;
+    private static CommandHandler handler;
+    private final EventStore store = new EventStore();
+    private boolean failReadModel;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = EventStoreDatabase.create("commands");
+        database.execute("create table counter_view (id text primary key, value int not null, version bigint not null)");
+        handler = new CommandHandler(database.pool(), new EventStore(), new IdempotencyStore(), new ObjectMapper());
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        database.close();
+    }
+
+    private Command<Counter.Command, Counter.State, Event, Map<String, Object>> command(
+            String id, Counter.Command command, Long ifMatch, IdempotencyKey key) {
+        ReadModelUpdate<Counter.State, Event> view = (connection, state, version, events) -> failReadModel
+                ? Uni.createFrom().failure(new IllegalStateException("the read model is broken"))
+                : connection.preparedQuery("insert into counter_view values ($1, $2, $3) on conflict (id) do update "
+                        + "set value = excluded.value, version = excluded.version")
+                .execute(Tuple.of(id, state.value(), version)).replaceWithVoid();
+        return new Command<>(id, "counter", new Counter(), new CounterCodec(), command,
+                new CommandContext("alice", Instant.parse("2026-03-31T10:00:00Z"), "corr", null, null),
+                ifMatch, key, view, (state, version) -> Map.of("value", state.value(), "version", version),
+                command instanceof Counter.Command.Open ? 201 : 200,
+                command instanceof Counter.Command.Open ? URI.create("/api/v1/counters/" + id) : null);
+    }
+
+    private CommandResult handle(Command<Counter.Command, Counter.State, Event, Map<String, Object>> command) {
+        return handler.handle(command).await().indefinitely();
+    }
+
+    private List<StoredEvent> events(String id) {
+        return store.readStream(database.pool(), id).await().indefinitely();
+    }
+
+    @Test
+    void aCommandIsDecidedOnTheStreamAndItsEventsAndReadModelAreStoredTogether() {
+        String id = UUID.randomUUID().toString();
+        CommandResult opened = handle(command(id, new Counter.Command.Open(10), null, null));
+        CommandResult incremented = handle(command(id, new Counter.Command.Increment(4), null, null));
+
+        assertThat(opened.status()).isEqualTo(201);
+        assertThat(opened.location()).isEqualTo("/api/v1/counters/" + id);
+        assertThat(incremented.status()).isEqualTo(200);
+        assertThat(incremented.version()).isEqualTo(2);
+        assertThat(incremented.body()).contains("\"value\":4");
+        assertThat(events(id)).extracting(StoredEvent::type).containsExactly("test.counter.Opened", "test.counter.Incremented");
+        assertThat(events(id).getFirst().actor()).isEqualTo("alice");
+        assertThat(database.count("select value from counter_view where id = '" + id + "'")).isEqualTo(4);
+    }
+
+    @Test
+    void aRejectionOrAFailingReadModelWritesNothing() {
+        String id = UUID.randomUUID().toString();
+        handle(command(id, new Counter.Command.Open(3), null, null));
+
+        assertThatThrownBy(() -> handle(command(id, new Counter.Command.Increment(5), null, null)))
+                .isInstanceOf(Rejection.class).hasFieldOrPropertyWithValue("code", "counter.limit");
+        failReadModel = true;
+        assertThatThrownBy(() -> handle(command(id, new Counter.Command.Increment(1), null, null)))
+                .hasMessageContaining("read model");
+        failReadModel = false;
+
+        assertThat(events(id)).hasSize(1);
+        assertThat(database.count("select version from counter_view where id = '" + id + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void ifMatchIsHonoured() {
+        String id = UUID.randomUUID().toString();
+        handle(command(id, new Counter.Command.Open(10), null, null));
+        handle(command(id, new Counter.Command.Increment(1), 1L, null));
+
+        assertThatThrownBy(() -> handle(command(id, new Counter.Command.Increment(1), 1L, null)))
+                .isInstanceOfSatisfying(VersionMismatch.class, e -> {
+                    assertThat(e.expected()).isEqualTo(1);
+                    assertThat(e.actual()).isEqualTo(2);
+                });
+        assertThat(events(id)).hasSize(2);
+        assertThat(CommandHeaders.expectedVersion("\"2\"")).isEqualTo(2L);
+        assertThat(CommandHeaders.expectedVersion(null)).isNull();
+        assertThatThrownBy(() -> CommandHeaders.expectedVersion("\"two\"")).isInstanceOf(CommandHeaders.BadHeader.class);
+    }
+
+    @Test
+    void anIdempotentRepeatGetsTheFirstAnswerAndAnotherBodyWithTheSameKeyIsRefused() {
+        String id = UUID.randomUUID().toString();
+        handle(command(id, new Counter.Command.Open(10), null, null));
+        IdempotencyKey key = CommandHeaders.idempotencyKey("key-" + id, "POST", "/counters/" + id, "{\"by\":2}".getBytes());
+        IdempotencyKey sameKeyOtherBody = CommandHeaders.idempotencyKey("key-" + id, "POST", "/counters/" + id,
+                "{\"by\":3}".getBytes());
+
+        CommandResult first = handle(command(id, new Counter.Command.Increment(2), null, key));
+        CommandResult repeat = handle(command(id, new Counter.Command.Increment(2), null, key));
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(repeat.replayed()).isTrue();
+        assertThat(repeat.body()).isEqualTo(first.body());
+        assertThat(repeat.version()).isEqualTo(first.version());
+        assertThat(repeat.status()).isEqualTo(first.status());
+        assertThat(events(id)).hasSize(2);
+        assertThatThrownBy(() -> handle(command(id, new Counter.Command.Increment(3), null, sameKeyOtherBody)))
+                .isInstanceOf(Rejection.class).hasFieldOrPropertyWithValue("code", "idempotency.key-reused");
+        assertThat(events(id)).hasSize(2);
+    }
+
+    @Test
+    void concurrentCommandsWithoutIfMatchAreDecidedAgainOnTheNewState() {
+        String id = UUID.randomUUID().toString();
+        handle(command(id, new Counter.Command.Open(100), null, null));
+
+        var racing = List.of(
+                handler.handle(command(id, new Counter.Command.Increment(1), null, null)).subscribeAsCompletionStage(),
+                handler.handle(command(id, new Counter.Command.Increment(1), null, null)).subscribeAsCompletionStage());
+        racing.forEach(CompletableFuture::join);
+
+        assertThat(events(id)).extracting(StoredEvent::streamVersion).containsExactly(1L, 2L, 3L);
+        assertThat(database.count("select value from counter_view where id = '" + id + "'")).isEqualTo(2);
+    }
+}
