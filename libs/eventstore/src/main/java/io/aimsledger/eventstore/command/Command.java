@@ -1,8 +1,6 @@
 package io.aimsledger.eventstore.command;
 
 import java.net.URI;
-import java.util.function.BiFunction;
-
 import io.aimsledger.eventstore.decider.Decider;
 
 /**
@@ -12,10 +10,10 @@ import io.aimsledger.eventstore.decider.Decider;
  * @param idempotencyKey  from {@code Idempotency-Key}, or null
  * @param successStatus   201 for a creation, 200 otherwise
  * @param location        where the resource lives, for a 201; may be null
- * @param view            what the client gets back: the resource's view from state and version
+ * @param view            what the client gets back: the resource's view, read after the change
  */
 public record Command<C, S, E, V>(String streamId, String streamType, Decider<C, S, E> decider, EventCodec<E> codec,
                                   C command, CommandContext context, Long expectedVersion,
                                   IdempotencyKey idempotencyKey, ReadModelUpdate<S, E> readModel,
-                                  BiFunction<S, Long, V> view, int successStatus, URI location) {
+                                  ViewQuery<S, V> view, int successStatus, URI location) {
 }

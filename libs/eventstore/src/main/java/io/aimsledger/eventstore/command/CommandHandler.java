@@ -90,7 +90,7 @@ public class CommandHandler {
             S state = command.decider().fold(past);
             List<E> events = command.decider().decide(command.command(), state);
             if (events.isEmpty()) {
-                return Uni.createFrom().item(result(command, state, version));
+                return result(connection, command, state, version);
             }
             S next = state;
             List<EventToAppend> toAppend = new ArrayList<>(events.size());
@@ -102,18 +102,22 @@ public class CommandHandler {
             S finalState = next;
             return store.append(connection, command.streamId(), command.streamType(), version, toAppend,
                             command.context().event())
-                    .call(newVersion -> command.readModel().apply(connection, finalState, newVersion, events))
-                    .map(newVersion -> result(command, finalState, newVersion));
+                    .call(newVersion -> command.readModel().apply(connection, finalState, newVersion, events,
+                            command.context()))
+                    .flatMap(newVersion -> result(connection, command, finalState, newVersion));
         });
     }
 
-    private <C, S, E, V> CommandResult result(Command<C, S, E, V> command, S state, long version) {
-        try {
-            String body = json.writeValueAsString(command.view().apply(state, version));
-            return new CommandResult(command.successStatus(), version,
-                    command.location() == null ? null : command.location().toString(), body, false);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the view could not be written as JSON", e);
-        }
+    private <C, S, E, V> Uni<CommandResult> result(SqlConnection connection, Command<C, S, E, V> command, S state,
+                                                   long version) {
+        return command.view().load(connection, state, version).map(view -> {
+            try {
+                return new CommandResult(command.successStatus(), version,
+                        command.location() == null ? null : command.location().toString(),
+                        json.writeValueAsString(view), false);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the view could not be written as JSON", e);
+            }
+        });
     }
 }

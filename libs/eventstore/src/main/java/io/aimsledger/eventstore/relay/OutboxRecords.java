@@ -8,9 +8,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import io.aimsledger.contracts.CloudEventCodec;
-import io.aimsledger.contracts.Contracts;
-import io.aimsledger.contracts.DomainContract;
-import io.aimsledger.contracts.EventEnvelope;
+import io.aimsledger.eventstore.store.PublishedEvents;
+import io.aimsledger.eventstore.store.StoredEvent;
 import io.aimsledger.eventstore.trace.TraceContexts;
 
 /** A stored event row -> the Kafka record that publishes it: a structured CloudEvent keyed by stream. */
@@ -22,19 +21,16 @@ final class OutboxRecords {
     }
 
     static ProducerRecord<String, byte[]> toRecord(ResultSet row) throws SQLException {
-        String type = row.getString("event_type");
-        DomainContract contract = Contracts.REGISTRY.contractOfType(type)
-                .orElseThrow(() -> new IllegalStateException("no published contract has type " + type));
-        String streamId = row.getString("stream_id");
-        String traceparent = row.getString("traceparent");
-        var envelope = new EventEnvelope(UUID.fromString(row.getString("event_id")), type, contract.source(), streamId,
-                row.getTimestamp("occurred_at").toInstant(), row.getLong("stream_version"), row.getString("actor"),
-                row.getString("correlation_id"), row.getString("causation_id"), traceparent,
-                row.getString("payload").getBytes(StandardCharsets.UTF_8));
-        var record = new ProducerRecord<>(contract.topic(), streamId, CloudEventCodec.toJson(envelope));
+        var event = new StoredEvent(row.getLong("global_position"), row.getString("stream_id"), null,
+                row.getLong("stream_version"), UUID.fromString(row.getString("event_id")), row.getString("event_type"),
+                1, row.getTimestamp("occurred_at").toInstant(), null, row.getString("actor"),
+                row.getString("correlation_id"), row.getString("causation_id"), row.getString("traceparent"),
+                row.getString("payload"));
+        var record = new ProducerRecord<>(PublishedEvents.contractOf(event).topic(), event.streamId(),
+                CloudEventCodec.toJson(PublishedEvents.envelope(event)));
         record.headers().add(CONTENT_TYPE_HEADER, CloudEventCodec.STRUCTURED_JSON.getBytes(StandardCharsets.UTF_8));
-        if (traceparent != null) {
-            record.headers().add(TraceContexts.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+        if (event.traceparent() != null) {
+            record.headers().add(TraceContexts.HEADER, event.traceparent().getBytes(StandardCharsets.UTF_8));
         }
         return record;
     }

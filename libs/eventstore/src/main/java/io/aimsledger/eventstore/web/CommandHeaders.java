@@ -9,9 +9,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.aimsledger.eventstore.command.CommandResult;
 import io.aimsledger.eventstore.command.IdempotencyKey;
-import io.aimsledger.support.problem.Problem;
-import io.aimsledger.support.problem.ProblemCodes;
-import io.aimsledger.support.problem.Violation;
+import io.aimsledger.support.problem.InvalidRequest;
 
 /** {@code If-Match}, {@code ETag} and {@code Idempotency-Key} as API.md defines them: {@code ETag: "<version>"}. */
 public final class CommandHeaders {
@@ -47,7 +45,7 @@ public final class CommandHeaders {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new BadHeader(IF_MATCH, "must be the ETag of the resource, e.g. \"3\"");
+        throw InvalidRequest.of(IF_MATCH, "must be the ETag of the resource, e.g. \"3\"");
     }
 
     /** The key with a hash of what it was sent with, or null without one. */
@@ -56,7 +54,7 @@ public final class CommandHeaders {
             return null;
         }
         if (key.isBlank() || key.length() > IdempotencyKey.MAX_LENGTH) {
-            throw new BadHeader(IDEMPOTENCY_KEY, "must be 1 to " + IdempotencyKey.MAX_LENGTH + " characters");
+            throw InvalidRequest.of(IDEMPOTENCY_KEY, "must be 1 to " + IdempotencyKey.MAX_LENGTH + " characters");
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -81,21 +79,5 @@ public final class CommandHeaders {
             response.header(IDEMPOTENT_REPLAY, "true");
         }
         return response.build();
-    }
-
-    /** A request header that cannot be understood: a 400 problem naming it. */
-    public static final class BadHeader extends RuntimeException {
-
-        private final String header;
-
-        BadHeader(String header, String message) {
-            super(message, null, false, false);
-            this.header = header;
-        }
-
-        public Problem problem() {
-            return Problem.invalid(ProblemCodes.VALIDATION, "The request has an invalid header.",
-                    java.util.List.of(new Violation(header, getMessage())));
-        }
     }
 }

@@ -33,11 +33,6 @@ public class EventStoreProblemMappers {
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
-    public Response badHeader(CommandHeaders.BadHeader e) {
-        return ProblemResponses.of(e.problem());
-    }
-
-    @ServerExceptionMapper(priority = PRIORITY)
     public Response conflict(ConcurrencyConflict e) {
         return ProblemResponses.of(409, CONFLICT, "Concurrent change",
                 "Another request changed this resource at the same time; retry.");

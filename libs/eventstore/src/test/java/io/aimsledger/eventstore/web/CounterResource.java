@@ -73,8 +73,9 @@ public class CounterResource {
     private Uni<Response> handle(String id, Counter.Command command, Long expectedVersion, IdempotencyKey key,
                                  int status, URI location) {
         var counter = new Command<>(id, "counter", new Counter(), new CounterCodec(), command, contexts.current(null),
-                expectedVersion, key, (connection, state, version, events) -> Uni.createFrom().voidItem(),
-                (Counter.State state, Long version) -> Map.of("id", id, "value", state.value(), "version", version),
+                expectedVersion, key, (connection, state, version, events, context) -> Uni.createFrom().voidItem(),
+                (connection, state, version) -> Uni.createFrom().item(
+                        Map.<String, Object>of("id", id, "value", state.value(), "version", version)),
                 status, location);
         return handler.handle(counter).map(CommandHeaders::response);
     }

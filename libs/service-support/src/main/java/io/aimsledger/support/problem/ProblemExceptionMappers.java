@@ -43,6 +43,11 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
+    public Response invalid(InvalidRequest e) {
+        return ProblemResponses.of(e.problem());
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
     public Response validation(ConstraintViolationException e) {
         boolean inResponse = e.getConstraintViolations().stream().anyMatch(ProblemExceptionMappers::isReturnValue);
         if (inResponse) {
