@@ -1,27 +1,215 @@
 package io.aimsledger.inventory.aisystem.rest;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.aimsledger.support.problem.ProblemResponses;
+import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
+import io.aimsledger.contracts.inventory.v1.LifecycleStage;
+import io.aimsledger.eventstore.command.CommandResult;
+import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.eventstore.web.CommandContexts;
+import io.aimsledger.eventstore.web.CommandHeaders;
+import io.aimsledger.inventory.aisystem.application.AiSystemCommands;
+import io.aimsledger.inventory.aisystem.application.AiSystemCommands.Options;
+import io.aimsledger.inventory.aisystem.domain.AiSystemCommand;
+import io.aimsledger.inventory.aisystem.domain.InventoryProblems;
+import io.aimsledger.inventory.aisystem.readmodel.AiSystemFilter;
+import io.aimsledger.inventory.aisystem.readmodel.AiSystemRows;
+import io.aimsledger.inventory.aisystem.readmodel.AiSystemView;
 import io.aimsledger.support.security.Access;
+import io.aimsledger.support.web.Page;
+import io.aimsledger.support.web.PageCursor;
+import io.aimsledger.support.web.RequestValues;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
-/** Placeholder until this domain is built: the endpoint exists, is secured, and says it is not there yet. */
+/** The AI system registry over HTTP (API.md, "inventory-service"). Rules live in the decider, not here. */
 @Path("/api/v1/ai-systems")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AiSystemResource {
 
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String ID = "id";
+
+    private final AiSystemCommands commands;
+    private final AiSystemRows rows;
+    private final AiSystemEvents events;
+    private final CommandContexts contexts;
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public AiSystemResource(AiSystemCommands commands, AiSystemRows rows, AiSystemEvents events,
+                            CommandContexts contexts, Pool pool, ObjectMapper json) {
+        this.commands = commands;
+        this.rows = rows;
+        this.events = events;
+        this.contexts = contexts;
+        this.pool = pool;
+        this.json = json;
+    }
+
     @POST
     @RolesAllowed(Access.WRITE)
-    public Response post(JsonNode body) {
-        return ProblemResponses.notImplemented("Registering AI systems");
+    public Uni<Response> register(@Valid @NotNull RegisterAiSystemRequest request,
+                                  @HeaderParam(CommandHeaders.IDEMPOTENCY_KEY) String idempotencyKey,
+                                  @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId)
+            throws JsonProcessingException {
+        UUID id = UUID.randomUUID();
+        var key = CommandHeaders.idempotencyKey(idempotencyKey, "POST", "/api/v1/ai-systems",
+                json.writeValueAsBytes(request));
+        return respond(commands.handle(id, new AiSystemCommand.RegisterAiSystem(id, request.toDescription(),
+                request.externalRef()), contexts.current(correlationId), Options.created(id, key)));
+    }
+
+    @GET
+    @RolesAllowed(Access.READ)
+    public Uni<Page<AiSystemView>> list(@QueryParam("lifecycleStage") String lifecycleStage,
+                                        @QueryParam("euAiActRiskClass") String riskClass,
+                                        @QueryParam("owner") String owner, @QueryParam("status") String status,
+                                        @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        var filter = new AiSystemFilter(
+                RequestValues.optionalEnum(LifecycleStage.class, lifecycleStage, "lifecycleStage"),
+                RequestValues.optionalEnum(EuAiActRiskClass.class, riskClass, "euAiActRiskClass"),
+                owner == null || owner.isEmpty() ? null : owner,
+                RequestValues.optionalEnum(AiSystemView.Status.class, status, "status"),
+                PageCursor.decode(cursor), RequestValues.limit(limit));
+        return rows.list(pool, filter);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Access.READ)
+    public Uni<Response> get(@PathParam(ID) String id) {
+        return rows.find(pool, RequestValues.uuid(id, ID)).map(view -> {
+            if (view == null) {
+                throw Rejection.notFound(InventoryProblems.NOT_FOUND, "No AI system has this id.");
+            }
+            return Response.ok(view).header("ETag", CommandHeaders.etag(view.version())).build();
+        });
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Access.WRITE)
+    public Uni<Response> patch(@PathParam(ID) String id, JsonNode body,
+                               @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
+                               @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
+        UUID aiSystemId = RequestValues.uuid(id, ID);
+        var command = new AiSystemCommand.ChangeDescription(DescriptionPatchReader.read(body));
+        return change(aiSystemId, command, ifMatch, correlationId);
+    }
+
+    @POST
+    @Path("{id}/lifecycle")
+    @RolesAllowed(Access.WRITE)
+    public Uni<Response> changeStage(@PathParam(ID) String id, @Valid @NotNull ChangeLifecycleStageRequest request,
+                                     @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
+                                     @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
+        return change(RequestValues.uuid(id, ID),
+                new AiSystemCommand.ChangeLifecycleStage(request.stage(), request.reason()), ifMatch, correlationId);
+    }
+
+    @POST
+    @Path("{id}/classification")
+    @RolesAllowed(Access.WRITE)
+    public Uni<Response> classify(@PathParam(ID) String id, @Valid @NotNull ClassifyAiSystemRequest request,
+                                  @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
+                                  @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
+        return change(RequestValues.uuid(id, ID),
+                new AiSystemCommand.ClassifyAiSystem(request.euAiActRiskClass(), request.rationale()), ifMatch,
+                correlationId);
+    }
+
+    @POST
+    @Path("{id}/models")
+    @RolesAllowed(Access.WRITE)
+    public Uni<Response> addModel(@PathParam(ID) String id, @Valid @NotNull AddModelRequest request,
+                                  @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
+                                  @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
+        UUID aiSystemId = RequestValues.uuid(id, ID);
+        var command = new AiSystemCommand.AddModel(UUID.randomUUID(), request.name(), request.version(),
+                request.provider(), request.registryUri());
+        return respond(commands.handle(aiSystemId, command, contexts.current(correlationId),
+                new Options(CommandHeaders.expectedVersion(ifMatch), null, 201, AiSystemCommands.location(aiSystemId))));
+    }
+
+    @DELETE
+    @Path("{id}/models/{modelId}")
+    @RolesAllowed(Access.WRITE)
+    public Uni<Response> removeModel(@PathParam(ID) String id, @PathParam("modelId") String modelId,
+                                     @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
+                                     @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
+        return change(RequestValues.uuid(id, ID),
+                new AiSystemCommand.RemoveModel(RequestValues.uuid(modelId, "modelId")), ifMatch, correlationId);
+    }
+
+    @POST
+    @Path("{id}/datasets")
+    @RolesAllowed(Access.WRITE)
+    public Uni<Response> addDataset(@PathParam(ID) String id, @Valid @NotNull AddDatasetRequest request,
+                                    @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
+                                    @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
+        UUID aiSystemId = RequestValues.uuid(id, ID);
+        var command = new AiSystemCommand.AddDataset(UUID.randomUUID(), request.name(), request.source(),
+                request.containsPersonalData(), request.provenance());
+        return respond(commands.handle(aiSystemId, command, contexts.current(correlationId),
+                new Options(CommandHeaders.expectedVersion(ifMatch), null, 201, AiSystemCommands.location(aiSystemId))));
+    }
+
+    @DELETE
+    @Path("{id}/datasets/{datasetId}")
+    @RolesAllowed(Access.WRITE)
+    public Uni<Response> removeDataset(@PathParam(ID) String id, @PathParam("datasetId") String datasetId,
+                                       @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
+                                       @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
+        return change(RequestValues.uuid(id, ID),
+                new AiSystemCommand.RemoveDataset(RequestValues.uuid(datasetId, "datasetId")), ifMatch, correlationId);
+    }
+
+    @POST
+    @Path("{id}/retire")
+    @RolesAllowed(Access.WRITE)
+    public Uni<Response> retire(@PathParam(ID) String id, @Valid @NotNull RetireAiSystemRequest request,
+                                @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
+                                @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
+        return change(RequestValues.uuid(id, ID), new AiSystemCommand.RetireAiSystem(request.reason()), ifMatch,
+                correlationId);
+    }
+
+    @GET
+    @Path("{id}/events")
+    @RolesAllowed(Access.READ)
+    public Uni<Response> events(@PathParam(ID) String id) {
+        return events.of(RequestValues.uuid(id, ID)).map(body -> Response.ok(body).build());
+    }
+
+    private Uni<Response> change(UUID id, AiSystemCommand command, String ifMatch, String correlationId) {
+        return respond(commands.handle(id, command, contexts.current(correlationId),
+                Options.ok(CommandHeaders.expectedVersion(ifMatch))));
+    }
+
+    private static Uni<Response> respond(Uni<CommandResult> result) {
+        return result.map(CommandHeaders::response);
     }
 }

@@ -1,0 +1,9 @@
+package io.aimsledger.inventory.aisystem.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.aimsledger.contracts.inventory.v1.LifecycleStage;
+
+public record ChangeLifecycleStageRequest(@NotNull LifecycleStage stage, @Size(max = FieldLimits.TEXT) String reason) {
+}

@@ -1,0 +1,11 @@
+package io.aimsledger.inventory.aisystem.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
+
+public record ClassifyAiSystemRequest(@NotNull EuAiActRiskClass euAiActRiskClass,
+                                      @NotBlank @Size(max = FieldLimits.TEXT) String rationale) {
+}

@@ -1,0 +1,7 @@
+package io.aimsledger.inventory.aisystem.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+public record RetireAiSystemRequest(@NotBlank @Size(max = FieldLimits.TEXT) String reason) {
+}
