@@ -2,6 +2,7 @@ package io.aimsledger.inventory.aisystem.application;
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +20,7 @@ import io.aimsledger.inventory.aisystem.readmodel.AiSystemRows;
 import io.aimsledger.inventory.aisystem.readmodel.AiSystemView;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /** Runs AI system commands through the shared command handler, with this domain's decider, codec and read model. */
 @ApplicationScoped
@@ -28,8 +30,16 @@ public class AiSystemCommands {
     private static final AiSystemDecider DECIDER = new AiSystemDecider();
     private static final ContractEventCodec<InventoryEvent> CODEC = new ContractEventCodec<>(InventoryEvent.class);
 
-    /** How a command was asked for: the HTTP preconditions and the answer's shape. */
-    public record Options(Long expectedVersion, IdempotencyKey idempotencyKey, int successStatus, URI location) {
+    /**
+     * How a command was asked for: the HTTP preconditions, the answer's shape, and anything else that
+     * must commit with the change (an ingest's inbox entry).
+     */
+    public record Options(Long expectedVersion, IdempotencyKey idempotencyKey, int successStatus, URI location,
+                          Function<SqlConnection, Uni<Void>> alsoInTransaction) {
+
+        public Options(Long expectedVersion, IdempotencyKey idempotencyKey, int successStatus, URI location) {
+            this(expectedVersion, idempotencyKey, successStatus, location, connection -> Uni.createFrom().voidItem());
+        }
 
         public static Options ok(Long expectedVersion) {
             return new Options(expectedVersion, null, 200, null);
@@ -56,7 +66,8 @@ public class AiSystemCommands {
     public Uni<CommandResult> handle(UUID id, AiSystemCommand command, CommandContext context, Options options) {
         return handler.handle(new Command<AiSystemCommand, AiSystem, InventoryEvent, AiSystemView>(id.toString(),
                 STREAM_TYPE, DECIDER, CODEC, command, context, options.expectedVersion(), options.idempotencyKey(),
-                (connection, state, version, events, ctx) -> rows.save(connection, state, version, ctx),
+                (connection, state, version, events, ctx) -> rows.save(connection, state, version, ctx)
+                        .call(() -> options.alsoInTransaction().apply(connection)),
                 (connection, state, version) -> rows.find(connection, id),
                 options.successStatus(), options.location()));
     }

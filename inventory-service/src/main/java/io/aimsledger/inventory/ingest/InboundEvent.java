@@ -1,0 +1,24 @@
+package io.aimsledger.inventory.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import io.cloudevents.CloudEvent;
+
+/** The parts of an inbound CloudEvent that ingest uses; {@code key} is its identity, (source, id). */
+record InboundEvent(String id, String source, String type, String data) {
+
+    static InboundEvent of(CloudEvent event) {
+        return new InboundEvent(event.getId(), event.getSource().toString(), event.getType(),
+                event.getData() == null ? null : new String(event.getData().toBytes(), StandardCharsets.UTF_8));
+    }
+
+    String key() {
+        return source + "#" + id;
+    }
+
+    /** An id derived from the event, so that applying it twice names the same new thing. */
+    UUID derivedId() {
+        return UUID.nameUUIDFromBytes(("ingest:" + key()).getBytes(StandardCharsets.UTF_8));
+    }
+}

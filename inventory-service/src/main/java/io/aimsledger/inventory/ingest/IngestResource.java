@@ -1,0 +1,101 @@
+package io.aimsledger.inventory.ingest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aimsledger.contracts.CloudEventCodec;
+import io.aimsledger.support.problem.ProblemResponses;
+import io.aimsledger.support.security.Access;
+import io.aimsledger.support.security.ActingUser;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** Integrations push CloudEvents here, one or a batch; each gets its own result (API.md, "POST /api/v1/ingest"). */
+@Path("/api/v1/ingest")
+@Produces(MediaType.APPLICATION_JSON)
+public class IngestResource {
+
+    static final String SINGLE = "application/cloudevents+json";
+    static final String BATCH = "application/cloudevents-batch+json";
+    static final int MAX_BATCH = 500;
+
+    private final IngestService ingest;
+    private final ActingUser user;
+    private final ObjectMapper json;
+
+    public IngestResource(IngestService ingest, ActingUser user, ObjectMapper json) {
+        this.ingest = ingest;
+        this.user = user;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(SINGLE)
+    @RolesAllowed(Access.INGEST)
+    public Uni<Response> one(byte[] body) {
+        InboundEvent event;
+        try {
+            event = InboundEvent.of(CloudEventCodec.fromJson(body));
+        } catch (RuntimeException e) {
+            return Uni.createFrom().item(notCloudEvents("The body is not a structured-mode CloudEvent: " + e.getMessage()));
+        }
+        return ingest.apply(event, user.name()).map(result -> accepted(List.of(result)));
+    }
+
+    @POST
+    @Consumes(BATCH)
+    @RolesAllowed(Access.INGEST)
+    public Uni<Response> batch(byte[] body) {
+        JsonNode events;
+        try {
+            events = json.readTree(body);
+        } catch (IOException e) {
+            return Uni.createFrom().item(notCloudEvents("The body is not JSON."));
+        }
+        if (events == null || !events.isArray() || events.size() > MAX_BATCH) {
+            return Uni.createFrom().item(notCloudEvents("A batch is a JSON array of at most " + MAX_BATCH
+                    + " CloudEvents."));
+        }
+        String actor = user.name();
+        List<JsonNode> items = new ArrayList<>();
+        events.forEach(items::add);
+        // In order: a later event of the batch may rely on an earlier one (a model of a system just discovered).
+        return Multi.createFrom().iterable(items)
+                .onItem().transformToUniAndConcatenate(item -> applyOne(item, actor))
+                .collect().asList()
+                .map(this::accepted);
+    }
+
+    private Uni<IngestResult> applyOne(JsonNode item, String actor) {
+        InboundEvent event;
+        try {
+            event = InboundEvent.of(CloudEventCodec.fromJson(json.writeValueAsBytes(item)));
+        } catch (Exception e) {
+            String id = item.hasNonNull("id") ? item.get("id").asText() : null;
+            return Uni.createFrom().item(IngestResult.rejected(id, IngestCodes.INVALID_CLOUDEVENT,
+                    "Not a structured-mode CloudEvent: " + e.getMessage()));
+        }
+        return ingest.apply(event, actor);
+    }
+
+    private Response accepted(List<IngestResult> results) {
+        return Response.accepted(Map.of("results", results)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static Response notCloudEvents(String detail) {
+        return ProblemResponses.of(400, IngestCodes.INVALID_CLOUDEVENT, "Not CloudEvents", detail);
+    }
+}
