@@ -65,30 +65,36 @@ public class IngestResource {
         } catch (IOException e) {
             return Uni.createFrom().item(notCloudEvents("The body is not JSON."));
         }
-        if (events == null || !events.isArray() || events.size() > MAX_BATCH) {
-            return Uni.createFrom().item(notCloudEvents("A batch is a JSON array of at most " + MAX_BATCH
+        if (events == null || !events.isArray() || events.isEmpty() || events.size() > MAX_BATCH) {
+            return Uni.createFrom().item(notCloudEvents("A batch is a JSON array of 1 to " + MAX_BATCH
                     + " CloudEvents."));
         }
+        List<Parsed> parsed = new ArrayList<>();
+        events.forEach(item -> parsed.add(Parsed.of(item, json)));
+        if (parsed.stream().allMatch(p -> p.event() == null)) {
+            return Uni.createFrom().item(notCloudEvents("No element of the batch is a structured-mode CloudEvent."));
+        }
         String actor = user.name();
-        List<JsonNode> items = new ArrayList<>();
-        events.forEach(items::add);
         // In order: a later event of the batch may rely on an earlier one (a model of a system just discovered).
-        return Multi.createFrom().iterable(items)
-                .onItem().transformToUniAndConcatenate(item -> applyOne(item, actor))
+        return Multi.createFrom().iterable(parsed)
+                .onItem().transformToUniAndConcatenate(p -> p.event() == null ? Uni.createFrom().item(p.rejection())
+                        : ingest.apply(p.event(), actor))
                 .collect().asList()
                 .map(this::accepted);
     }
 
-    private Uni<IngestResult> applyOne(JsonNode item, String actor) {
-        InboundEvent event;
-        try {
-            event = InboundEvent.of(CloudEventCodec.fromJson(json.writeValueAsBytes(item)));
-        } catch (Exception e) {
-            String id = item.hasNonNull("id") ? item.get("id").asText() : null;
-            return Uni.createFrom().item(IngestResult.rejected(id, IngestCodes.INVALID_CLOUDEVENT,
-                    "Not a structured-mode CloudEvent: " + e.getMessage()));
+    /** One element of a batch: the event, or why it is not one. */
+    private record Parsed(InboundEvent event, IngestResult rejection) {
+
+        static Parsed of(JsonNode item, ObjectMapper json) {
+            try {
+                return new Parsed(InboundEvent.of(CloudEventCodec.fromJson(json.writeValueAsBytes(item))), null);
+            } catch (Exception e) {
+                String id = item.hasNonNull("id") ? item.get("id").asText() : null;
+                return new Parsed(null, IngestResult.rejected(id, IngestCodes.INVALID_CLOUDEVENT,
+                        "Not a structured-mode CloudEvent: " + e.getMessage()));
+            }
         }
-        return ingest.apply(event, actor);
     }
 
     private Response accepted(List<IngestResult> results) {

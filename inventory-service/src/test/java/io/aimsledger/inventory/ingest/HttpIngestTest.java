@@ -86,15 +86,17 @@ class HttpIngestTest {
                 event("s-" + newId(), InboundEvents.DISCOVERED, "{\"name\": 42}"),
                 event("u-" + newId(), "io.aimsledger.ingest.unknown.v1", "{}"),
                 modelRegistered("n-" + newId(), "mlflow:nobody-" + UUID.randomUUID()),
-                "{\"id\": \"broken\", \"specversion\": \"1.0\"}") + "]";
+                "{\"id\": \"broken\", \"specversion\": \"1.0\"}",
+                discovered("z-" + newId(), "mlflow:nul\\u0000" + UUID.randomUUID(), "x")) + "]";
 
         integration(BATCH).body(batch).post(INGEST).then().statusCode(202)
-                .body("results.status", contains("APPLIED", "APPLIED", "REJECTED", "REJECTED", "REJECTED", "REJECTED"))
+                .body("results.status", contains("APPLIED", "APPLIED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED"))
                 .body("results[2].code", equalTo("ingest.schema-invalid"))
                 .body("results[3].code", equalTo("ingest.unknown-type"))
                 .body("results[4].code", equalTo("ai-system.not-found"))
                 .body("results[5].code", equalTo("cloudevent.invalid"))
-                .body("results[5].id", equalTo("broken"));
+                .body("results[5].id", equalTo("broken"))
+                .body("results[6].code", equalTo("ingest.schema-invalid"));
     }
 
     @Test

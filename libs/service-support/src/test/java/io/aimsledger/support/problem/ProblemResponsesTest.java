@@ -98,10 +98,10 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void aBodyOverTheLimitIsRejected() {
+    void aBodyOverTheLimitIsABadRequestProblem() {
         asEditor().body("{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}")
                 .when().post("/api/v1/test-probe")
-                .then().statusCode(413);
+                .then().statusCode(400).contentType(PROBLEM).body("code", is("request.too-large"));
     }
 
     @Test
