@@ -47,10 +47,12 @@ class KafkaIngestTest {
         String discoveredId = newId();
         String schemaInvalid = newId();
         String unknownSystem = newId();
+        String unknownType = newId();
         send(discovered(discoveredId, ref, owner),
                 event(schemaInvalid, InboundEvents.DISCOVERED, "{\"externalRef\": \"x\"}"),
                 modelRegistered(unknownSystem, "kafka:nobody-" + UUID.randomUUID()),
                 "this is not a CloudEvent",
+                event(unknownType, "io.aimsledger.ingest.something-else.v1", "{}"),
                 discovered(discoveredId, ref, owner),
                 modelRegistered(newId(), ref));
 
@@ -61,9 +63,9 @@ class KafkaIngestTest {
             assertThat((List<?>) items.getFirst().get("models")).hasSize(1);
         });
 
-        List<ConsumerRecord<String, String>> dead = deadLetters(List.of(schemaInvalid, unknownSystem));
+        List<ConsumerRecord<String, String>> dead = deadLetters(List.of(schemaInvalid, unknownSystem, unknownType));
         assertThat(dead).extracting(r -> header(r, DeadLetters.CODE))
-                .containsExactly("ingest.schema-invalid", "ai-system.not-found");
+                .containsExactly("ingest.schema-invalid", "ai-system.not-found", "ingest.unknown-type");
         assertThat(dead).allSatisfy(r -> assertThat(header(r, DeadLetters.REASON)).isNotBlank());
     }
 
