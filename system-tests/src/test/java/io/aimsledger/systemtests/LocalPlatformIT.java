@@ -2,6 +2,7 @@ package io.aimsledger.systemtests;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
@@ -114,6 +115,27 @@ class LocalPlatformIT {
 
     @Test
     @Order(4)
+    void anAiSystemRegisteredOnThePlatformIsStoredAndPublished() throws Exception {
+        String alice = token("alice");
+        String id = given().baseUri("http://localhost:" + SERVICE_PORT).auth().oauth2(alice)
+                .contentType("application/json")
+                .body("{\"name\": \"Credit scoring\", \"purpose\": \"Score loan applications\", "
+                        + "\"owner\": \"alice\", \"organizationRole\": \"DEPLOYER\"}")
+                .when().post("/api/v1/ai-systems")
+                .then().statusCode(201).body("lifecycleStage", equalTo("INCEPTION"))
+                .extract().path("id");
+        given().baseUri("http://localhost:" + SERVICE_PORT).auth().oauth2(alice)
+                .when().get("/api/v1/ai-systems/{id}/events", id)
+                .then().statusCode(200).body("[0].type", equalTo("io.aimsledger.inventory.ai-system-registered.v1"))
+                .body("[0].actor", equalTo("alice"));
+        // The outbox relay publishes to the platform's Kafka: its counter moves once the broker acknowledged.
+        await().atMost(Duration.ofSeconds(60)).until(() -> given()
+                .baseUri("http://localhost:" + SERVICE_PORT).get("/q/metrics").asString()
+                .lines().anyMatch(line -> line.startsWith("aims_outbox_published_total") && !line.endsWith(" 0.0")));
+    }
+
+    @Test
+    @Order(5)
     void stoppingTheLauncherLeavesNoProcessBehind() throws Exception {
         Set<ProcessHandle> started = new HashSet<>(launcher.descendants().toList());
         started.addAll(processesUsing(data));
