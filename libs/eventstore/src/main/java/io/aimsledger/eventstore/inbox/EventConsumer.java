@@ -90,7 +90,11 @@ public final class EventConsumer {
                  var deadLetters = new KafkaProducer<>(producerProperties(), new StringSerializer(),
                          new ByteArraySerializer())) {
                 consumer = kafka;
-                kafka.subscribe(settings.topics());
+                if (settings.topicPattern() != null) {
+                    kafka.subscribe(settings.topicPattern());
+                } else {
+                    kafka.subscribe(settings.topics());
+                }
                 while (running) {
                     ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
                     Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
@@ -192,6 +196,8 @@ public final class EventConsumer {
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        // A pattern subscription notices a new domain's topic within seconds, not the default five minutes.
+        properties.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
         return properties;
     }
 

@@ -80,7 +80,7 @@ class EventConsumerTest {
     }
 
     private EventConsumer consumer() {
-        var settings = new ConsumerSettings(bootstrap, group, List.of(topic), deadLetterTopic, Duration.ofSeconds(10),
+        var settings = new ConsumerSettings(bootstrap, group, List.of(topic), null, deadLetterTopic, Duration.ofSeconds(10),
                 Duration.ofMillis(100));
         return new EventConsumer(settings, this::apply, OpenTelemetry.noop());
     }

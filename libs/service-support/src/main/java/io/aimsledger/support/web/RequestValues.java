@@ -1,5 +1,7 @@
 package io.aimsledger.support.web;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
@@ -40,6 +42,18 @@ public final class RequestValues {
         } catch (IllegalArgumentException e) {
             throw InvalidRequest.of(field, "must be one of " + Arrays.stream(type.getEnumConstants())
                     .map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** An optional ISO-8601 instant ({@code 2026-03-31T00:00:00Z}): null when absent, a 400 when malformed. */
+    public static Instant optionalInstant(String value, String field) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw InvalidRequest.of(field, "must be an ISO-8601 instant in UTC, e.g. 2026-03-31T00:00:00Z");
         }
     }
 
