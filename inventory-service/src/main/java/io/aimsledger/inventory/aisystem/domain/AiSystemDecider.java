@@ -1,9 +1,9 @@
 package io.aimsledger.inventory.aisystem.domain;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
+import io.aimsledger.contracts.inventory.v1.AiSystem;
 import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
 import io.aimsledger.contracts.inventory.v1.InventoryEvent;
 import io.aimsledger.contracts.inventory.v1.InventoryEvent.AiSystemClassified;
@@ -95,24 +95,6 @@ public final class AiSystemDecider implements Decider<AiSystemCommand, AiSystem,
 
     @Override
     public AiSystem evolve(AiSystem state, InventoryEvent event) {
-        return switch (event) {
-            case AiSystemRegistered registered -> new AiSystem(true, registered.aiSystemId(),
-                    registered.description(), registered.externalRef(), LifecycleStage.INCEPTION,
-                    EuAiActRiskClass.UNCLASSIFIED, null, Map.of(), Map.of());
-            case AiSystemDescriptionChanged changed -> state.withDescription(changed.description());
-            case AiSystemLifecycleStageChanged changed -> state.withStage(changed.to());
-            case AiSystemClassified classified -> state.withClassification(classified.riskClass(),
-                    classified.rationale());
-            case ModelAdded added -> state.withModels(AiSystem.with(state.models(), added.modelId(),
-                    new AiSystem.Model(added.modelId(), added.name(), added.version(), added.provider(),
-                            added.registryUri())));
-            case ModelRemoved removed -> state.withModels(AiSystem.without(state.models(), removed.modelId()));
-            case DatasetAdded added -> state.withDatasets(AiSystem.with(state.datasets(), added.datasetId(),
-                    new AiSystem.Dataset(added.datasetId(), added.name(), added.source(),
-                            added.containsPersonalData(), added.provenance())));
-            case DatasetRemoved removed -> state.withDatasets(AiSystem.without(state.datasets(),
-                    removed.datasetId()));
-            case AiSystemRetired retired -> state.withStage(LifecycleStage.RETIRED);
-        };
+        return AiSystem.evolve(state, event);
     }
 }

@@ -1,5 +1,6 @@
 package io.aimsledger.inventory.aisystem.domain;
 
+import io.aimsledger.contracts.inventory.v1.AiSystem;
 import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
 import io.aimsledger.contracts.inventory.v1.LifecycleStage;
 import io.aimsledger.eventstore.decider.Rejection;

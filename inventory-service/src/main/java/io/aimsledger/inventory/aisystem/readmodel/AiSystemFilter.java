@@ -1,5 +1,6 @@
 package io.aimsledger.inventory.aisystem.readmodel;
 
+import io.aimsledger.contracts.inventory.v1.AiSystemView;
 import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
 import io.aimsledger.contracts.inventory.v1.LifecycleStage;
 import io.aimsledger.support.web.PageCursor;

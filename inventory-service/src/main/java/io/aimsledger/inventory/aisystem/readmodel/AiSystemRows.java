@@ -11,9 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aimsledger.contracts.inventory.v1.AiSystemView;
 import io.aimsledger.eventstore.command.CommandContext;
 import io.aimsledger.eventstore.decider.Rejection;
-import io.aimsledger.inventory.aisystem.domain.AiSystem;
+import io.aimsledger.contracts.inventory.v1.AiSystem;
 import io.aimsledger.inventory.aisystem.domain.InventoryProblems;
 import io.aimsledger.support.web.Page;
 import io.aimsledger.support.web.PageCursor;

@@ -34,7 +34,7 @@ import io.aimsledger.inventory.aisystem.domain.AiSystemCommand;
 import io.aimsledger.inventory.aisystem.domain.InventoryProblems;
 import io.aimsledger.inventory.aisystem.readmodel.AiSystemFilter;
 import io.aimsledger.inventory.aisystem.readmodel.AiSystemRows;
-import io.aimsledger.inventory.aisystem.readmodel.AiSystemView;
+import io.aimsledger.contracts.inventory.v1.AiSystemView;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.web.Page;
 import io.aimsledger.support.web.PageCursor;

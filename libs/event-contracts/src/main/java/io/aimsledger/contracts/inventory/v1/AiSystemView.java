@@ -1,16 +1,10 @@
-package io.aimsledger.inventory.aisystem.readmodel;
+package io.aimsledger.contracts.inventory.v1;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.aimsledger.contracts.inventory.v1.AiTechnique;
-import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
-import io.aimsledger.contracts.inventory.v1.LifecycleStage;
-import io.aimsledger.contracts.inventory.v1.OrganizationRole;
-import io.aimsledger.inventory.aisystem.domain.AiSystem;
-
-/** An AI system as API.md shows it. */
+/** An AI system as API.md shows it, in the inventory and, as it stood at a time, in the audit. */
 public record AiSystemView(UUID id, String name, String description, String purpose, String owner,
                            String businessUnit, OrganizationRole organizationRole, AiTechnique aiTechnique,
                            String deploymentContext, String humanOversight, List<String> affectedStakeholders,
