@@ -1,18 +1,28 @@
 package io.aimsledger.audit.trail.log;
 
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.aimsledger.audit.history.aisystem.AiSystemHistory;
 import io.aimsledger.eventstore.inbox.ConsumerSettings;
 import io.aimsledger.eventstore.inbox.EventConsumer;
+import io.aimsledger.eventstore.inbox.PoisonRecord;
+import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -27,20 +37,23 @@ public class AuditConsumer {
     static final String GROUP = "audit-projection";
 
     private final AuditLog log;
+    private final AiSystemHistory aiSystems;
     private final Pool pool;
+    private final Map<TopicPartition, Instant> lastOccurred = new ConcurrentHashMap<>();
     private final boolean enabled;
     private final Pattern topics;
     private final String bootstrapServers;
     private final OpenTelemetry telemetry;
-    private EventConsumer consumer;
+    private volatile EventConsumer consumer;
 
-    public AuditConsumer(AuditLog log, Pool pool,
+    public AuditConsumer(AuditLog log, AiSystemHistory aiSystems, Pool pool,
                          @ConfigProperty(name = "aims.audit.consumer.enabled", defaultValue = "true") boolean enabled,
                          @ConfigProperty(name = "aims.audit.topic-pattern", defaultValue = "aims\\.[a-z-]+\\.v[0-9]+")
                          String topics,
                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                          Instance<OpenTelemetry> telemetry) {
         this.log = log;
+        this.aiSystems = aiSystems;
         this.pool = pool;
         this.enabled = enabled;
         this.topics = Pattern.compile(topics);
@@ -51,9 +64,47 @@ public class AuditConsumer {
     void start(@Observes StartupEvent event) {
         if (enabled) {
             consumer = new EventConsumer(ConsumerSettings.matching(bootstrapServers, GROUP, topics, DEAD_LETTERS),
-                    (record, cloudEvent) -> log.append(pool, record, cloudEvent).replaceWithVoid(), telemetry);
+                    this::record, telemetry);
             consumer.start();
         }
+    }
+
+    /** Logs the event and, when it is new, derives what it changed, in one transaction. */
+    private Uni<Void> record(ConsumerRecord<String, byte[]> record, CloudEvent event) {
+        return pool.withTransaction(connection -> log.append(connection, record, event).flatMap(appended -> {
+            if (appended == null || !AiSystemHistory.concerns(event.getType()) || event.getTime() == null) {
+                return Uni.createFrom().voidItem();
+            }
+            UUID aiSystemId;
+            try {
+                aiSystemId = UUID.fromString(event.getSubject());
+            } catch (RuntimeException e) {
+                throw new PoisonRecord("audit.subject-invalid", "an inventory event's subject must be an AI system id");
+            }
+            return aiSystems.apply(connection, aiSystemId, event.getTime().toInstant(), appended.recordedAt());
+        })).invoke(() -> {
+            if (event.getTime() != null) {
+                lastOccurred.merge(new TopicPartition(record.topic(), record.partition()),
+                        event.getTime().toInstant(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        });
+    }
+
+    /**
+     * Whether every partition this projection reads has been read past {@code asOf}: caught up with
+     * its end, or already at an event that took effect after it. False before partitions are assigned.
+     */
+    public boolean complete(Instant asOf) {
+        EventConsumer current = consumer;
+        if (current == null) {
+            return false;
+        }
+        Map<TopicPartition, Long> lag = current.lag();
+        if (lag.isEmpty()) {
+            return false;
+        }
+        return lag.entrySet().stream().allMatch(partition -> partition.getValue() == 0
+                || lastOccurred.getOrDefault(partition.getKey(), Instant.MIN).isAfter(asOf));
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -27,19 +27,25 @@ public class AuditLog {
                                    kafka_partition, kafka_offset, cloud_event)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             on conflict (event_id) do nothing
+            returning seq, recorded_at
             """;
     private static final String COLUMNS = "seq, event_id, source, type, subject, occurred_at, recorded_at, actor, "
             + "correlation_id, cloud_event";
 
-    /** Appends the event unless its id is already in the log; true when it was new. */
-    public Uni<Boolean> append(SqlClient client, ConsumerRecord<String, byte[]> record, CloudEvent event) {
+    /** Where a new entry landed: its sequence number and when the log recorded it. */
+    public record Appended(long seq, java.time.Instant recordedAt) {
+    }
+
+    /** Appends the event unless its id is already in the log; null when it was there already. */
+    public Uni<Appended> append(SqlClient client, ConsumerRecord<String, byte[]> record, CloudEvent event) {
         EventEnvelope envelope = CloudEventCodec.toEnvelope(event);
         OffsetDateTime occurredAt = envelope.time() == null ? null : OffsetDateTime.ofInstant(envelope.time(), ZoneOffset.UTC);
         return client.preparedQuery(APPEND)
                 .execute(Tuple.from(new Object[] {event.getId(), envelope.source(), envelope.type(), envelope.subject(),
                         occurredAt, envelope.actor(), envelope.correlationId(), record.topic(), record.partition(),
                         record.offset(), new String(record.value(), StandardCharsets.UTF_8)}))
-                .map(result -> result.rowCount() == 1);
+                .map(rows -> rows.size() == 0 ? null : new Appended(rows.iterator().next().getLong("seq"),
+                        rows.iterator().next().getOffsetDateTime("recorded_at").toInstant()));
     }
 
     public Uni<List<AuditEntry>> trail(SqlClient client, TrailQuery query) {

@@ -49,6 +49,7 @@ public final class EventConsumer {
     private volatile boolean running;
     private Thread thread;
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Map<TopicPartition, Long> lag = Map.of();
 
     /** @param telemetry the service's OpenTelemetry, so that applying a record joins the trace that wrote it */
     public EventConsumer(ConsumerSettings settings, RecordHandler handler, OpenTelemetry telemetry) {
@@ -114,6 +115,7 @@ public final class EventConsumer {
                             kafka.commitSync(applied);
                         }
                     }
+                    lag = currentLag(kafka);
                 }
             } catch (WakeupException | InterruptedException e) {
                 return;
@@ -124,6 +126,7 @@ public final class EventConsumer {
                 }
             } finally {
                 consumer = null;
+                lag = Map.of();
             }
         }
     }
@@ -167,6 +170,22 @@ public final class EventConsumer {
         } catch (Exception e) {
             throw new IllegalStateException("could not write to the dead-letter topic", e);
         }
+    }
+
+    /**
+     * Per assigned partition, how many records wait behind what this consumer has applied, as of its
+     * last poll; empty before the group assigned it partitions.
+     */
+    public Map<TopicPartition, Long> lag() {
+        return lag;
+    }
+
+    private static Map<TopicPartition, Long> currentLag(KafkaConsumer<String, byte[]> kafka) {
+        Map<TopicPartition, Long> byPartition = new HashMap<>();
+        for (TopicPartition partition : kafka.assignment()) {
+            kafka.currentLag(partition).ifPresent(value -> byPartition.put(partition, value));
+        }
+        return Map.copyOf(byPartition);
     }
 
     /** Waits while still polling (nothing is returned from paused partitions), so the group keeps this member. */

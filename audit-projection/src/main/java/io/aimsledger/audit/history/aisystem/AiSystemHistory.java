@@ -1,0 +1,170 @@
+package io.aimsledger.audit.history.aisystem;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aimsledger.contracts.Contracts;
+import io.aimsledger.contracts.PayloadCodec;
+import io.aimsledger.contracts.inventory.v1.AiSystemView;
+import io.aimsledger.contracts.inventory.v1.InventoryEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Keeps {@code ai_system_version} in step with the log, and answers questions in both times. */
+@ApplicationScoped
+public class AiSystemHistory {
+
+    private static final Logger LOG = Logger.getLogger(AiSystemHistory.class);
+    private static final String EVENTS_OF = """
+            select seq, event_id, type, occurred_at, cloud_event from audit_log
+            where subject = $1 and type like 'io.aimsledger.inventory.%' order by occurred_at, seq
+            """;
+    private static final String CLOSE = """
+            update ai_system_version set recorded_to = $2
+            where ai_system_id = $1 and recorded_to is null and (valid_to is null or valid_to >= $3)
+            """;
+    private static final String INSERT = """
+            insert into ai_system_version (ai_system_id, valid_from, valid_to, recorded_from, event_seq, event_id,
+                                           event_type, state)
+            values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb)
+            """;
+    private static final String COLUMNS = "valid_from, valid_to, recorded_from, event_id, event_type, state::text";
+
+    private final ObjectMapper json;
+
+    public AiSystemHistory(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public static boolean concerns(String type) {
+        return Contracts.INVENTORY_V1.equals(Contracts.REGISTRY.contractOfType(type).orElse(null));
+    }
+
+    /**
+     * Folds a newly logged inventory event into the versions, on the log's transaction: the versions
+     * from its valid time on are closed as of {@code recordedAt} and written again, corrected.
+     */
+    public Uni<Void> apply(SqlClient client, UUID aiSystemId, Instant occurredAt, Instant recordedAt) {
+        return client.preparedQuery(EVENTS_OF).execute(Tuple.of(aiSystemId.toString())).flatMap(rows -> {
+            List<AiSystemTimeline.Change> changes = new ArrayList<>();
+            rows.forEach(row -> change(row).ifPresent(changes::add));
+            List<AiSystemTimeline.Version> affected = AiSystemTimeline.of(changes).stream()
+                    .filter(v -> v.validTo() == null || !v.validTo().isBefore(occurredAt))
+                    .toList();
+            return client.preparedQuery(CLOSE).execute(Tuple.of(aiSystemId, at(recordedAt), at(occurredAt)))
+                    .flatMap(closed -> Multi.createFrom().iterable(affected)
+                            .onItem().transformToUniAndConcatenate(v -> client.preparedQuery(INSERT).execute(
+                                    Tuple.from(new Object[] {aiSystemId, at(v.validFrom()), at(v.validTo()),
+                                            at(recordedAt), v.cause().seq(), v.cause().eventId(),
+                                            v.cause().eventType(), write(v.state())})))
+                            .collect().last())
+                    .replaceWithVoid();
+        });
+    }
+
+    public Uni<AiSystemView> asOf(SqlClient client, UUID id, Instant asOf, Instant knownAt) {
+        return client.preparedQuery("select " + COLUMNS + " from ai_system_version where ai_system_id = $1 "
+                        + "and tstzrange(valid_from, valid_to) @> $2::timestamptz "
+                        + "and tstzrange(recorded_from, recorded_to) @> $3::timestamptz")
+                .execute(Tuple.of(id, at(asOf), at(knownAt)))
+                .map(rows -> rows.size() == 0 ? null : read(rows.iterator().next().getString("state")));
+    }
+
+    public Uni<List<AiSystemView>> allAsOf(SqlClient client, Instant asOf, Instant knownAt) {
+        return client.preparedQuery("select " + COLUMNS + " from ai_system_version "
+                        + "where tstzrange(valid_from, valid_to) @> $1::timestamptz "
+                        + "and tstzrange(recorded_from, recorded_to) @> $2::timestamptz order by ai_system_id")
+                .execute(Tuple.of(at(asOf), at(knownAt)))
+                .map(rows -> {
+                    List<AiSystemView> views = new ArrayList<>();
+                    rows.forEach(row -> views.add(read(row.getString("state"))));
+                    return views;
+                });
+    }
+
+    /** The versions as known now, oldest first. */
+    public Uni<List<HistoryEntry>> history(SqlClient client, UUID id) {
+        return client.preparedQuery("select " + COLUMNS + " from ai_system_version where ai_system_id = $1 "
+                        + "and recorded_to is null order by valid_from")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    List<HistoryEntry> entries = new ArrayList<>();
+                    rows.forEach(row -> entries.add(new HistoryEntry(instant(row, "valid_from"),
+                            instant(row, "valid_to"), instant(row, "recorded_from"), row.getString("event_id"),
+                            row.getString("event_type"), tree(row.getString("state")))));
+                    return entries;
+                });
+    }
+
+    /** {@code [{validFrom, validTo, recordedAt, eventId, eventType, state}]} of API.md. */
+    public record HistoryEntry(Instant validFrom, Instant validTo, Instant recordedAt, String eventId,
+                               String eventType, JsonNode state) {
+    }
+
+    /** The logged event as a change, or empty when its data is not the contract's (it stays in the log). */
+    private Optional<AiSystemTimeline.Change> change(Row row) {
+        JsonNode cloudEvent = tree(row.getString("cloud_event"));
+        String type = row.getString("type");
+        try {
+            var event = (InventoryEvent) PayloadCodec.read(type,
+                    cloudEvent.get("data").toString().getBytes(StandardCharsets.UTF_8));
+            long version = cloudEvent.hasNonNull("streamversion") ? cloudEvent.get("streamversion").asLong() : 0;
+            return Optional.of(new AiSystemTimeline.Change(row.getLong("seq"), row.getString("event_id"), type,
+                    row.getOffsetDateTime("occurred_at").toInstant(), version, event));
+        } catch (RuntimeException e) {
+            LOG.warnf("Audit entry %d (%s) does not carry the contract's data; it is logged but not in the history: %s",
+                    row.getLong("seq"), type, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private JsonNode tree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored JSON document cannot be read", e);
+        }
+    }
+
+    private AiSystemView read(String text) {
+        try {
+            return json.readValue(text, AiSystemView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored AI system version cannot be read", e);
+        }
+    }
+
+    private String write(AiSystemView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.aimsledger.audit.history.rest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.aimsledger.audit.history.aisystem.AiSystemHistory;
+import io.aimsledger.audit.trail.log.AuditConsumer;
+import io.aimsledger.contracts.inventory.v1.AiSystemView;
+import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.support.security.Access;
+import io.aimsledger.support.web.RequestValues;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * The AIMS as it stood: valid time {@code asOf} (when changes took effect) and system time
+ * {@code knownAt} (what the platform had recorded), both defaulting to now (API.md, "audit-projection").
+ */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditStateResource {
+
+    static final String NOT_FOUND_AT_TIME = "audit.not-found-at-time";
+
+    private final AiSystemHistory aiSystems;
+    private final AuditConsumer consumer;
+    private final Pool pool;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public AuditStateResource(AiSystemHistory aiSystems, AuditConsumer consumer, Pool pool, ObjectMapper json,
+                              Clock clock) {
+        this.aiSystems = aiSystems;
+        this.consumer = consumer;
+        this.pool = pool;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The two times of a question, and whether every partition has been read past it. */
+    public record Times(Instant asOf, Instant knownAt, boolean complete) {
+    }
+
+    private Times times(String asOf, String knownAt) {
+        Instant now = clock.instant();
+        Instant validTime = RequestValues.optionalInstant(asOf, "asOf");
+        Instant systemTime = RequestValues.optionalInstant(knownAt, "knownAt");
+        Instant at = validTime == null ? now : validTime;
+        return new Times(at, systemTime == null ? now : systemTime, consumer.complete(at));
+    }
+
+    @GET
+    @Path("ai-systems/{id}")
+    @RolesAllowed(Access.AUDIT)
+    public Uni<ObjectNode> aiSystem(@PathParam("id") String id, @QueryParam("asOf") String asOf,
+                                    @QueryParam("knownAt") String knownAt) {
+        UUID aiSystemId = RequestValues.uuid(id, "id");
+        Times times = times(asOf, knownAt);
+        return aiSystems.asOf(pool, aiSystemId, times.asOf(), times.knownAt()).map(view -> {
+            if (view == null) {
+                throw Rejection.notFound(NOT_FOUND_AT_TIME, "This AI system did not exist at " + times.asOf()
+                        + " as known at " + times.knownAt() + ".");
+            }
+            ObjectNode answer = json.valueToTree(view);
+            answer.put("asOf", times.asOf().toString());
+            answer.put("knownAt", times.knownAt().toString());
+            answer.put("complete", times.complete());
+            return answer;
+        });
+    }
+
+    @GET
+    @Path("ai-systems/{id}/history")
+    @RolesAllowed(Access.AUDIT)
+    public Uni<List<AiSystemHistory.HistoryEntry>> history(@PathParam("id") String id) {
+        return aiSystems.history(pool, RequestValues.uuid(id, "id"));
+    }
+
+    /** The whole AIMS then; the collections of domains not built yet are empty. */
+    public record StateView(Instant asOf, Instant knownAt, boolean complete, List<AiSystemView> aiSystems,
+                            List<Object> risks, List<Object> impactAssessments, List<Object> controls,
+                            List<Object> evidence) {
+    }
+
+    @GET
+    @Path("state")
+    @RolesAllowed(Access.AUDIT)
+    public Uni<StateView> state(@QueryParam("asOf") String asOf, @QueryParam("knownAt") String knownAt) {
+        Times times = times(asOf, knownAt);
+        return aiSystems.allAsOf(pool, times.asOf(), times.knownAt())
+                .map(views -> new StateView(times.asOf(), times.knownAt(), times.complete(), views, List.of(),
+                        List.of(), List.of(), List.of()));
+    }
+}

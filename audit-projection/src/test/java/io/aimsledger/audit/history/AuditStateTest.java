@@ -1,0 +1,133 @@
+package io.aimsledger.audit.history;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import io.aimsledger.contracts.CloudEventCodec;
+import io.aimsledger.contracts.Contracts;
+import io.aimsledger.contracts.EventEnvelope;
+import io.aimsledger.contracts.PayloadCodec;
+import io.aimsledger.contracts.inventory.v1.AiTechnique;
+import io.aimsledger.contracts.inventory.v1.Description;
+import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
+import io.aimsledger.contracts.inventory.v1.InventoryEvent;
+import io.aimsledger.contracts.inventory.v1.LifecycleStage;
+import io.aimsledger.contracts.inventory.v1.OrganizationRole;
+import io.aimsledger.testkit.KafkaResource;
+import io.aimsledger.testkit.KeycloakResource;
+import io.aimsledger.testkit.PostgresResource;
+import io.aimsledger.testkit.TestServers;
+import io.aimsledger.testkit.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE, value = "audit"))
+@WithTestResource(KafkaResource.class)
+@WithTestResource(KeycloakResource.class)
+class AuditStateTest {
+
+    private static final String AI_SYSTEMS = "/api/v1/audit/ai-systems";
+
+    private static RequestSpecification auditor() {
+        return given().auth().oauth2(Tokens.forUser("carol"));
+    }
+
+    private static Description description(String name) {
+        return new Description(name, null, "Score loan applications", "alice", null, OrganizationRole.DEPLOYER,
+                AiTechnique.MACHINE_LEARNING, null, null, List.of(), null);
+    }
+
+    private static void publish(UUID id, long version, String occurredAt, InventoryEvent event) throws Exception {
+        byte[] value = CloudEventCodec.toJson(new EventEnvelope(UUID.randomUUID(), Contracts.REGISTRY.typeOf(event),
+                "/aims/inventory", id.toString(), Instant.parse(occurredAt), version, "alice", null, null, null,
+                PayloadCodec.write(event)));
+        try (var producer = new KafkaProducer<>(Map.of("bootstrap.servers", (Object) TestServers.kafka().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Contracts.INVENTORY_V1.topic(), id.toString(), value)).get();
+        }
+    }
+
+    private static void awaitVersions(UUID id, int count) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> auditor().get(AI_SYSTEMS + "/{id}/history", id)
+                .then().statusCode(200).body("$", hasSize(count)));
+    }
+
+    @Test
+    void anAiSystemIsAnsweredAsItStoodAndAsItWasKnown() throws Exception {
+        UUID id = UUID.randomUUID();
+        publish(id, 1, "2026-01-10T09:00:00Z", new InventoryEvent.AiSystemRegistered(id, description("Scorer"), null));
+        publish(id, 2, "2026-02-10T09:00:00Z", new InventoryEvent.AiSystemClassified(id, EuAiActRiskClass.HIGH_RISK,
+                "Annex III 5(b)"));
+        publish(id, 3, "2026-03-10T09:00:00Z", new InventoryEvent.AiSystemLifecycleStageChanged(id,
+                LifecycleStage.INCEPTION, LifecycleStage.DESIGN_DEVELOPMENT, "go"));
+        awaitVersions(id, 3);
+        Instant knownBeforeTheLateEvent = Instant.now();
+        Thread.sleep(20);
+
+        auditor().queryParam("asOf", "2026-01-15T00:00:00Z").get(AI_SYSTEMS + "/{id}", id).then().statusCode(200)
+                .body("name", equalTo("Scorer")).body("euAiActRiskClass", equalTo("UNCLASSIFIED"))
+                .body("version", equalTo(1)).body("asOf", equalTo("2026-01-15T00:00:00Z"))
+                .body("knownAt", notNullValue()).body("complete", notNullValue());
+        auditor().queryParam("asOf", "2026-02-15T00:00:00Z").get(AI_SYSTEMS + "/{id}", id).then()
+                .body("euAiActRiskClass", equalTo("HIGH_RISK")).body("lifecycleStage", equalTo("INCEPTION"));
+        auditor().queryParam("asOf", "2026-01-01T00:00:00Z").get(AI_SYSTEMS + "/{id}", id).then().statusCode(404)
+                .body("code", equalTo("audit.not-found-at-time"));
+
+        // Recorded late: the renaming took effect on 1 February, before the classification already known.
+        publish(id, 4, "2026-02-01T09:00:00Z", new InventoryEvent.AiSystemDescriptionChanged(id,
+                description("Credit scorer"), List.of("name")));
+        awaitVersions(id, 4);
+
+        auditor().queryParam("asOf", "2026-02-05T00:00:00Z").get(AI_SYSTEMS + "/{id}", id).then()
+                .body("name", equalTo("Credit scorer")).body("euAiActRiskClass", equalTo("UNCLASSIFIED"));
+        auditor().queryParam("asOf", "2026-02-15T00:00:00Z").get(AI_SYSTEMS + "/{id}", id).then()
+                .body("name", equalTo("Credit scorer")).body("euAiActRiskClass", equalTo("HIGH_RISK"));
+        auditor().queryParam("asOf", "2026-02-15T00:00:00Z").queryParam("knownAt", knownBeforeTheLateEvent.toString())
+                .get(AI_SYSTEMS + "/{id}", id).then()
+                .body("name", equalTo("Scorer")).body("euAiActRiskClass", equalTo("HIGH_RISK"));
+        auditor().get(AI_SYSTEMS + "/{id}/history", id).then()
+                .body("validFrom", contains("2026-01-10T09:00:00Z", "2026-02-01T09:00:00Z", "2026-02-10T09:00:00Z",
+                        "2026-03-10T09:00:00Z"))
+                .body("eventType", contains("io.aimsledger.inventory.ai-system-registered.v1",
+                        "io.aimsledger.inventory.ai-system-description-changed.v1",
+                        "io.aimsledger.inventory.ai-system-classified.v1",
+                        "io.aimsledger.inventory.ai-system-lifecycle-stage-changed.v1"))
+                .body("[3].validTo", equalTo(null))
+                .body("[3].state.lifecycleStage", equalTo("DESIGN_DEVELOPMENT"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> auditor()
+                .queryParam("asOf", "2026-02-15T00:00:00Z").get("/api/v1/audit/state").then().statusCode(200)
+                .body("aiSystems.id", hasItem(id.toString())).body("complete", equalTo(true))
+                .body("risks", hasSize(0)).body("asOf", equalTo("2026-02-15T00:00:00Z")));
+        auditor().queryParam("asOf", "2026-01-01T00:00:00Z").get("/api/v1/audit/state").then()
+                .body("aiSystems.id", org.hamcrest.Matchers.not(hasItem(id.toString())));
+    }
+
+    @Test
+    void badTimesAndIdsAreProblemsAndOnlyAuditReadersAsk() {
+        auditor().queryParam("asOf", "last tuesday").get("/api/v1/audit/state").then().statusCode(400)
+                .body("violations[0].field", equalTo("asOf"));
+        auditor().get(AI_SYSTEMS + "/{id}", "nope").then().statusCode(400);
+        given().auth().oauth2(Tokens.forUser("alice")).get("/api/v1/audit/state").then().statusCode(403);
+    }
+}
