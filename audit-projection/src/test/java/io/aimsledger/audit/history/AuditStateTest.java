@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -120,7 +123,31 @@ class AuditStateTest {
                 .body("aiSystems.id", hasItem(id.toString())).body("complete", equalTo(true))
                 .body("risks", hasSize(0)).body("asOf", equalTo("2026-02-15T00:00:00Z")));
         auditor().queryParam("asOf", "2026-01-01T00:00:00Z").get("/api/v1/audit/state").then()
-                .body("aiSystems.id", org.hamcrest.Matchers.not(hasItem(id.toString())));
+                .body("aiSystems.id", not(hasItem(id.toString())));
+
+        String mine = "changes.find { it.entityId == '" + id + "' }";
+        auditor().queryParam("from", "2026-01-15T00:00:00Z").queryParam("to", "2026-02-15T00:00:00Z")
+                .get("/api/v1/audit/diff").then().statusCode(200)
+                .body(mine + ".change", equalTo("UPDATED"))
+                .body(mine + ".entityType", equalTo("AI_SYSTEM"))
+                .body(mine + ".before.name", equalTo("Scorer"))
+                .body(mine + ".after.name", equalTo("Credit scorer"))
+                .body(mine + ".after.euAiActRiskClass", equalTo("HIGH_RISK"))
+                .body(mine + ".eventIds", hasSize(2));
+        auditor().queryParam("from", "2026-01-01T00:00:00Z").queryParam("to", "2026-01-15T00:00:00Z")
+                .get("/api/v1/audit/diff").then().body(mine + ".change", equalTo("CREATED"))
+                .body(mine + ".before", nullValue());
+
+        // A rebuild from the log gives the same answers, in both times.
+        String history = auditor().get(AI_SYSTEMS + "/{id}/history", id).then().extract().asString();
+        String knownBefore = auditor().queryParam("asOf", "2026-02-15T00:00:00Z")
+                .queryParam("knownAt", knownBeforeTheLateEvent.toString()).get(AI_SYSTEMS + "/{id}", id)
+                .then().extract().asString();
+        given().auth().oauth2(Tokens.forUser("admin")).contentType("application/json").body("{}")
+                .post("/api/v1/audit/admin/rebuild").then().statusCode(200).body("eventsReplayed", greaterThan(3));
+        auditor().get(AI_SYSTEMS + "/{id}/history", id).then().body(equalTo(history));
+        auditor().queryParam("asOf", "2026-02-15T00:00:00Z").queryParam("knownAt", knownBeforeTheLateEvent.toString())
+                .get(AI_SYSTEMS + "/{id}", id).then().body(equalTo(knownBefore));
     }
 
     @Test
@@ -129,5 +156,8 @@ class AuditStateTest {
                 .body("violations[0].field", equalTo("asOf"));
         auditor().get(AI_SYSTEMS + "/{id}", "nope").then().statusCode(400);
         given().auth().oauth2(Tokens.forUser("alice")).get("/api/v1/audit/state").then().statusCode(403);
+        auditor().queryParam("from", "2026-02-01T00:00:00Z").get("/api/v1/audit/diff").then().statusCode(400);
+        given().auth().oauth2(Tokens.forUser("carol")).contentType("application/json").body("{}")
+                .post("/api/v1/audit/admin/rebuild").then().statusCode(403);
     }
 }

@@ -6,22 +6,39 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.aimsledger.support.problem.ProblemResponses;
+import io.aimsledger.audit.history.aisystem.AiSystemHistory;
 import io.aimsledger.support.security.Access;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
-/** Placeholder until this domain is built: the endpoint exists, is secured, and says it is not there yet. */
+/**
+ * Drops the derived tables and derives them again from the audit log, in one transaction (readers
+ * see the old or the new, never half). The log itself is never touched.
+ */
 @Path("/api/v1/audit/admin/rebuild")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class RebuildResource {
 
+    /** What a rebuild replayed. */
+    public record RebuildResult(long eventsReplayed) {
+    }
+
+    private final AiSystemHistory aiSystems;
+    private final Pool pool;
+
+    public RebuildResource(AiSystemHistory aiSystems, Pool pool) {
+        this.aiSystems = aiSystems;
+        this.pool = pool;
+    }
+
+    /** The body is optional ({@code {}}); it is read so that a malformed one is a 400 like everywhere else. */
     @POST
     @RolesAllowed(Access.ADMINISTER)
-    public Response post(JsonNode body) {
-        return ProblemResponses.notImplemented("Rebuilding the derived state");
+    public Uni<RebuildResult> rebuild(JsonNode body) {
+        return pool.withTransaction(aiSystems::rebuild).map(RebuildResult::new);
     }
 }

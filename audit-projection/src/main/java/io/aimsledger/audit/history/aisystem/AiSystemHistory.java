@@ -25,6 +25,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Keeps {@code ai_system_version} in step with the log, and answers questions in both times. */
@@ -34,7 +35,7 @@ public class AiSystemHistory {
     private static final Logger LOG = Logger.getLogger(AiSystemHistory.class);
     private static final String EVENTS_OF = """
             select seq, event_id, type, occurred_at, cloud_event from audit_log
-            where subject = $1 and type like 'io.aimsledger.inventory.%' order by occurred_at, seq
+            where subject = $1 and type like 'io.aimsledger.inventory.%' and seq <= $2 order by occurred_at, seq
             """;
     private static final String CLOSE = """
             update ai_system_version set recorded_to = $2
@@ -58,11 +59,12 @@ public class AiSystemHistory {
     }
 
     /**
-     * Folds a newly logged inventory event into the versions, on the log's transaction: the versions
-     * from its valid time on are closed as of {@code recordedAt} and written again, corrected.
+     * Folds the inventory event logged at {@code seq} into the versions, on the log's transaction: the
+     * versions from its valid time on are closed as of {@code recordedAt} and written again, corrected
+     * with every event of the system logged up to {@code seq}.
      */
-    public Uni<Void> apply(SqlClient client, UUID aiSystemId, Instant occurredAt, Instant recordedAt) {
-        return client.preparedQuery(EVENTS_OF).execute(Tuple.of(aiSystemId.toString())).flatMap(rows -> {
+    public Uni<Void> apply(SqlClient client, UUID aiSystemId, long seq, Instant occurredAt, Instant recordedAt) {
+        return client.preparedQuery(EVENTS_OF).execute(Tuple.of(aiSystemId.toString(), seq)).flatMap(rows -> {
             List<AiSystemTimeline.Change> changes = new ArrayList<>();
             rows.forEach(row -> change(row).ifPresent(changes::add));
             List<AiSystemTimeline.Version> affected = AiSystemTimeline.of(changes).stream()
@@ -77,6 +79,36 @@ public class AiSystemHistory {
                             .collect().last())
                     .replaceWithVoid();
         });
+    }
+
+    /**
+     * Drops the versions and derives them again from the log, event by event in log order with the
+     * times the log recorded: the same steps as when the events arrived, so the same answers.
+     */
+    public Uni<Long> rebuild(SqlConnection connection) {
+        return connection.query("lock table ai_system_version in exclusive mode").execute()
+                .flatMap(locked -> connection.query("delete from ai_system_version").execute())
+                .flatMap(deleted -> connection.query("select seq, subject, occurred_at, recorded_at from audit_log "
+                        + "where type like 'io.aimsledger.inventory.%' and occurred_at is not null order by seq").execute())
+                .flatMap(rows -> {
+                    List<Row> entries = new ArrayList<>();
+                    rows.forEach(entries::add);
+                    return Multi.createFrom().iterable(entries)
+                            .onItem().transformToUniAndConcatenate(row -> aiSystemId(row.getString("subject"))
+                                    .map(id -> apply(connection, id, row.getLong("seq"), instant(row, "occurred_at"),
+                                            instant(row, "recorded_at")))
+                                    .orElse(Uni.createFrom().voidItem()))
+                            .collect().last()
+                            .replaceWith((long) entries.size());
+                });
+    }
+
+    private static Optional<UUID> aiSystemId(String subject) {
+        try {
+            return Optional.of(UUID.fromString(subject));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public Uni<AiSystemView> asOf(SqlClient client, UUID id, Instant asOf, Instant knownAt) {
@@ -97,6 +129,41 @@ public class AiSystemHistory {
                     rows.forEach(row -> views.add(read(row.getString("state"))));
                     return views;
                 });
+    }
+
+    /** How one AI system differs between two instants, as known now. */
+    public record Difference(UUID id, AiSystemView before, AiSystemView after, List<String> eventIds) {
+    }
+
+    private static final String DIFF = """
+            select changed.id, b.state::text as before, a.state::text as after,
+                   (select array_agg(l.event_id order by l.occurred_at, l.seq) from audit_log l
+                     where l.subject = changed.id::text and l.type like 'io.aimsledger.inventory.%'
+                       and l.occurred_at > $1 and l.occurred_at <= $2) as event_ids
+            from (select distinct ai_system_id as id from ai_system_version
+                  where recorded_to is null and valid_from > $1 and valid_from <= $2) changed
+            left join ai_system_version b on b.ai_system_id = changed.id and b.recorded_to is null
+                 and tstzrange(b.valid_from, b.valid_to) @> $1::timestamptz
+            left join ai_system_version a on a.ai_system_id = changed.id and a.recorded_to is null
+                 and tstzrange(a.valid_from, a.valid_to) @> $2::timestamptz
+            order by changed.id
+            """;
+
+    /** The AI systems that changed in valid time within ({@code from}, {@code to}], as known now. */
+    public Uni<List<Difference>> diff(SqlClient client, Instant from, Instant to) {
+        return client.preparedQuery(DIFF).execute(Tuple.of(at(from), at(to))).map(rows -> {
+            List<Difference> differences = new ArrayList<>();
+            rows.forEach(row -> {
+                String[] ids = row.getArrayOfStrings("event_ids");
+                differences.add(new Difference(row.getUUID("id"), readOrNull(row.getString("before")),
+                        readOrNull(row.getString("after")), ids == null ? List.of() : List.of(ids)));
+            });
+            return differences;
+        });
+    }
+
+    private AiSystemView readOrNull(String text) {
+        return text == null ? null : read(text);
     }
 
     /** The versions as known now, oldest first. */

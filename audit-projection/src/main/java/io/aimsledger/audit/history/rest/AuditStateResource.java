@@ -20,6 +20,7 @@ import io.aimsledger.audit.history.aisystem.AiSystemHistory;
 import io.aimsledger.audit.trail.log.AuditConsumer;
 import io.aimsledger.contracts.inventory.v1.AiSystemView;
 import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.support.problem.InvalidRequest;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.web.RequestValues;
 import io.smallrye.mutiny.Uni;
@@ -87,6 +88,43 @@ public class AuditStateResource {
     @RolesAllowed(Access.AUDIT)
     public Uni<List<AiSystemHistory.HistoryEntry>> history(@PathParam("id") String id) {
         return aiSystems.history(pool, RequestValues.uuid(id, "id"));
+    }
+
+    /** One entity's change between two instants. */
+    public record ChangeView(String entityType, String entityId, Kind change, Object before, Object after,
+                             List<String> eventIds) {
+
+        public enum Kind { CREATED, UPDATED, RETIRED }
+    }
+
+    /** {@code {from, to, changes}}: what changed in valid time within ({@code from}, {@code to}], as known now. */
+    public record DiffView(Instant from, Instant to, List<ChangeView> changes) {
+    }
+
+    @GET
+    @Path("diff")
+    @RolesAllowed(Access.AUDIT)
+    public Uni<DiffView> diff(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant start = RequestValues.optionalInstant(from, "from");
+        Instant end = RequestValues.optionalInstant(to, "to");
+        if (start == null || end == null || !start.isBefore(end)) {
+            throw InvalidRequest.of(start == null ? "from" : "to", "from and to are both required, from before to");
+        }
+        return aiSystems.diff(pool, start, end).map(differences -> new DiffView(start, end, differences.stream()
+                .map(d -> new ChangeView("AI_SYSTEM", d.id().toString(), kind(d.before(), d.after()), d.before(),
+                        d.after(), d.eventIds()))
+                .toList()));
+    }
+
+    private static ChangeView.Kind kind(AiSystemView before, AiSystemView after) {
+        if (before == null) {
+            return ChangeView.Kind.CREATED;
+        }
+        if (after != null && after.status() == AiSystemView.Status.RETIRED
+                && before.status() != AiSystemView.Status.RETIRED) {
+            return ChangeView.Kind.RETIRED;
+        }
+        return ChangeView.Kind.UPDATED;
     }
 
     /** The whole AIMS then; the collections of domains not built yet are empty. */

@@ -81,7 +81,8 @@ public class AuditConsumer {
             } catch (RuntimeException e) {
                 throw new PoisonRecord("audit.subject-invalid", "an inventory event's subject must be an AI system id");
             }
-            return aiSystems.apply(connection, aiSystemId, event.getTime().toInstant(), appended.recordedAt());
+            return aiSystems.apply(connection, aiSystemId, appended.seq(), event.getTime().toInstant(),
+                    appended.recordedAt());
         })).invoke(() -> {
             if (event.getTime() != null) {
                 lastOccurred.merge(new TopicPartition(record.topic(), record.partition()),
