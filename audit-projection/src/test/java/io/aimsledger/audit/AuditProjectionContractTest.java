@@ -9,7 +9,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE, value = "audit"))
+@WithTestResource(value = PostgresResource.class, initArgs = {
+        @ResourceArg(name = PostgresResource.DATABASE, value = "audit"),
+        @ResourceArg(name = PostgresResource.APPLICATION_ROLE, value = "aims_audit_app")})
 @WithTestResource(KafkaResource.class)
 @WithTestResource(KeycloakResource.class)
 class AuditProjectionContractTest extends SecuredServiceContract {

@@ -44,7 +44,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE, value = "audit"))
+@WithTestResource(value = PostgresResource.class, initArgs = {
+        @ResourceArg(name = PostgresResource.DATABASE, value = "audit"),
+        @ResourceArg(name = PostgresResource.APPLICATION_ROLE, value = "aims_audit_app")})
 @WithTestResource(KafkaResource.class)
 @WithTestResource(KeycloakResource.class)
 class AuditStateTest {

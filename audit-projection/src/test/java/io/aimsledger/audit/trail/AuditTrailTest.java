@@ -36,7 +36,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = PostgresResource.DATABASE, value = "audit"))
+@WithTestResource(value = PostgresResource.class, initArgs = {
+        @ResourceArg(name = PostgresResource.DATABASE, value = "audit"),
+        @ResourceArg(name = PostgresResource.APPLICATION_ROLE, value = "aims_audit_app")})
 @WithTestResource(KafkaResource.class)
 @WithTestResource(KeycloakResource.class)
 class AuditTrailTest {
@@ -133,6 +135,14 @@ class AuditTrailTest {
                 .isEqualTo(1);
         assertThat(count("select count(*) from information_schema.role_table_grants where grantee = 'aims_audit_writer' "
                 + "and table_name = 'audit_log' and privilege_type in ('SELECT', 'INSERT')")).isEqualTo(2);
+        // The role the service runs as is refused by privileges before any trigger is asked.
+        try (var app = java.sql.DriverManager.getConnection(TestServers.postgres().jdbcUrl("audit"), "aims_audit_app",
+                "aims-audit-app"); var statement = app.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("update audit_log set actor = 'mallory'"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.execute("delete from audit_log"))
+                    .hasMessageContaining("permission denied");
+        }
         assertThat(count("select count(*) from information_schema.role_table_grants where grantee = 'aims_audit_writer' "
                 + "and table_name = 'audit_log' and privilege_type in ('UPDATE', 'DELETE', 'TRUNCATE')")).isZero();
     }

@@ -34,7 +34,12 @@ final class ServiceProcesses {
                 "postgresql://localhost:" + wiring.postgresPort() + "/" + service.database());
         env.put("QUARKUS_DATASOURCE_JDBC_URL",
                 "jdbc:postgresql://localhost:" + wiring.postgresPort() + "/" + service.database());
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_USERNAME", service.databaseUser());
+        env.put("QUARKUS_FLYWAY_JDBC_URL",
+                "jdbc:postgresql://localhost:" + wiring.postgresPort() + "/" + service.database());
+        env.put("QUARKUS_FLYWAY_USERNAME", "postgres");
+        // The local server trusts local connections; Quarkus wants a password beside a Flyway URL.
+        env.put("QUARKUS_FLYWAY_PASSWORD", "unused-by-trust-authentication");
         env.put("KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrap());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", wiring.oidcUrl());
         Path log = logs.resolve(service.module() + ".log");
