@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ports of its own, and checks the platform it brings up from the outside.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SuppressWarnings("unchecked")
 class LocalPlatformIT {
 
     private static final int SERVICE_PORT = 18081;
@@ -142,6 +146,62 @@ class LocalPlatformIT {
 
     @Test
     @Order(5)
+    void tenChangesThroughTheInventoryAreAnsweredByTheAuditAsOfEachStep() throws Exception {
+        String alice = token("alice");
+        String carol = token("carol");
+        List<Map<String, Object>> views = new ArrayList<>();
+        views.add(given().baseUri("http://localhost:" + SERVICE_PORT).auth().oauth2(alice)
+                .contentType("application/json").body("{\"name\": \"Fraud screening\", \"purpose\": \"Flag fraud\", \"owner\": \"alice\", "
+                + "\"organizationRole\": \"DEPLOYER\"}").post("/api/v1/ai-systems").then().statusCode(201).extract().as(Map.class));
+        String id = (String) views.getFirst().get("id");
+        String system = "/api/v1/ai-systems/" + id;
+        views.add(step(alice, "PATCH", system, "{\"purpose\": \"Flag card fraud\"}", 200));
+        views.add(step(alice, "POST", system + "/lifecycle", "{\"stage\": \"DESIGN_DEVELOPMENT\"}", 200));
+        views.add(step(alice, "POST", system + "/classification", "{\"euAiActRiskClass\": \"HIGH_RISK\", \"rationale\": \"Annex III\"}", 200));
+        views.add(step(alice, "POST", system + "/models", "{\"name\": \"gbm\", \"version\": \"1\"}", 201));
+        views.add(step(alice, "POST", system + "/datasets", "{\"name\": \"cards\", \"source\": \"core\"}", 201));
+        views.add(step(alice, "POST", system + "/lifecycle", "{\"stage\": \"VERIFICATION_VALIDATION\"}", 200));
+        views.add(step(alice, "PATCH", system, "{\"owner\": \"bob\"}", 200));
+        String modelId = (String) ((List<Map<String, Object>>) views.getLast().get("models")).getFirst().get("id");
+        views.add(step(alice, "DELETE", system + "/models/" + modelId, null, 200));
+        views.add(step(alice, "POST", system + "/lifecycle", "{\"stage\": \"DEPLOYMENT\"}", 200));
+
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> audit =
+                () -> given().baseUri("http://localhost:" + (SERVICE_PORT + 4)).auth().oauth2(carol);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> audit.get().get("/api/v1/audit/ai-systems/{id}/history", id)
+                .then().statusCode(200).body("size()", equalTo(10)));
+        for (int step = 0; step < views.size(); step++) {
+            Map<String, Object> expected = views.get(step);
+            Map<String, Object> answered = new HashMap<>(audit.get().queryParam("asOf", (String) expected.get("updatedAt"))
+                    .get("/api/v1/audit/ai-systems/{id}", id).then().statusCode(200).extract().as(Map.class));
+            answered.keySet().removeAll(List.of("asOf", "knownAt", "complete"));
+            assertThat(answered).as("the audit's answer as of step %d", step + 1).isEqualTo(expected);
+        }
+        Map<String, Object> diff = audit.get().queryParam("from", (String) views.get(1).get("updatedAt"))
+                .queryParam("to", (String) views.get(7).get("updatedAt")).get("/api/v1/audit/diff")
+                .then().statusCode(200).extract().as(Map.class);
+        List<Map<String, Object>> changes = (List<Map<String, Object>>) diff.get("changes");
+        assertThat(changes).singleElement().satisfies(change -> {
+            assertThat(change.get("entityId")).isEqualTo(id);
+            assertThat(change.get("change")).isEqualTo("UPDATED");
+            assertThat(change.get("before")).isEqualTo(views.get(1));
+            assertThat(change.get("after")).isEqualTo(views.get(7));
+            assertThat((List<?>) change.get("eventIds")).hasSize(6);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> step(String token, String method, String path, String body, int status) {
+        var request = given().baseUri("http://localhost:" + SERVICE_PORT).auth().oauth2(token);
+        if (body != null) {
+            request = request.contentType(method.equals("PATCH") ? "application/merge-patch+json" : "application/json")
+                    .body(body);
+        }
+        return request.request(method, path).then().statusCode(status).extract().as(Map.class);
+    }
+
+    @Test
+    @Order(6)
     void stoppingTheLauncherLeavesNoProcessBehind() throws Exception {
         Set<ProcessHandle> started = new HashSet<>(launcher.descendants().toList());
         started.addAll(processesUsing(data));

@@ -140,7 +140,9 @@ class AuditStateTest {
                 .get("/api/v1/audit/diff").then().body(mine + ".change", equalTo("CREATED"))
                 .body(mine + ".before", nullValue());
 
-        // A rebuild from the log gives the same answers, in both times.
+        // A rebuild from the log gives the same answers, in both times, over many instants.
+        Instant knownAfterEverything = Instant.now();
+        List<Object> before = stateOverTime(knownBeforeTheLateEvent, knownAfterEverything);
         String history = auditor().get(AI_SYSTEMS + "/{id}/history", id).then().extract().asString();
         String knownBefore = auditor().queryParam("asOf", "2026-02-15T00:00:00Z")
                 .queryParam("knownAt", knownBeforeTheLateEvent.toString()).get(AI_SYSTEMS + "/{id}", id)
@@ -148,8 +150,23 @@ class AuditStateTest {
         given().auth().oauth2(Tokens.forUser("admin")).contentType("application/json").body("{}")
                 .post("/api/v1/audit/admin/rebuild").then().statusCode(200).body("eventsReplayed", greaterThan(3));
         auditor().get(AI_SYSTEMS + "/{id}/history", id).then().body(equalTo(history));
+        org.assertj.core.api.Assertions.assertThat(stateOverTime(knownBeforeTheLateEvent, knownAfterEverything))
+                .isEqualTo(before);
         auditor().queryParam("asOf", "2026-02-15T00:00:00Z").queryParam("knownAt", knownBeforeTheLateEvent.toString())
                 .get(AI_SYSTEMS + "/{id}", id).then().body(equalTo(knownBefore));
+    }
+
+    /** The AI systems of the whole state at every fifth day of the test's valid time, as known at each time. */
+    private static List<Object> stateOverTime(Instant... knownAts) {
+        List<Object> answers = new java.util.ArrayList<>();
+        for (Instant knownAt : knownAts) {
+            for (Instant asOf = Instant.parse("2026-01-05T00:00:00Z"); asOf.isBefore(Instant.parse("2026-03-20T00:00:00Z"));
+                 asOf = asOf.plus(Duration.ofDays(5))) {
+                answers.add(auditor().queryParam("asOf", asOf.toString()).queryParam("knownAt", knownAt.toString())
+                        .get("/api/v1/audit/state").then().statusCode(200).extract().path("aiSystems"));
+            }
+        }
+        return answers;
     }
 
     @Test

@@ -109,6 +109,40 @@ class AuditTrailTest {
     }
 
     @Test
+    void aMalformedRecordIsDeadLetteredWithItsReasonAndTheTrailGoesOn() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        String marker = "not a CloudEvent " + subject;
+        UUID after = UUID.randomUUID();
+        send("aims.inventory.v1", marker.getBytes(StandardCharsets.UTF_8),
+                event(after, "inventory", "ai-system-registered", subject, "alice", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("carol").queryParam("subject", subject)
+                .get(TRAIL).then().body("items.eventId", contains(after.toString())));
+        var properties = new java.util.Properties();
+        properties.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
+        properties.put("group.id", "dlq-reader-" + UUID.randomUUID());
+        properties.put("auto.offset.reset", "earliest");
+        try (var reader = new org.apache.kafka.clients.consumer.KafkaConsumer<>(properties,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            reader.subscribe(List.of(io.aimsledger.audit.trail.log.AuditConsumer.DEAD_LETTERS));
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                reader.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (marker.equals(r.value())) {
+                        dead.add(r);
+                    }
+                });
+                return !dead.isEmpty();
+            });
+            var headers = dead.getFirst().headers();
+            assertThat(new String(headers.lastHeader("dlq-code").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("cloudevent.invalid");
+            assertThat(new String(headers.lastHeader("dlq-reason").value(), StandardCharsets.UTF_8)).isNotBlank();
+        }
+    }
+
+    @Test
     void onlyAuditorsViewersAndAdminsReadTheTrailAndBadParametersAreProblems() {
         as("alice").get(TRAIL).then().statusCode(403);
         given().get(TRAIL).then().statusCode(401);

@@ -34,7 +34,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class AuditConsumer {
 
     public static final String DEAD_LETTERS = "aims.audit.dlq.v1";
-    static final String GROUP = "audit-projection";
+    public static final String GROUP = "audit-projection";
 
     private final AuditLog log;
     private final AiSystemHistory aiSystems;
@@ -61,11 +61,29 @@ public class AuditConsumer {
         this.telemetry = telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop();
     }
 
-    void start(@Observes StartupEvent event) {
+    void onStart(@Observes StartupEvent event) {
         if (enabled) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Starts reading where the group's committed offsets are (the beginning the first time). */
+    public synchronized void start() {
+        if (consumer == null) {
             consumer = new EventConsumer(ConsumerSettings.matching(bootstrapServers, GROUP, topics, DEAD_LETTERS),
                     this::record, telemetry);
             consumer.start();
+        }
+    }
+
+    public synchronized void stop() {
+        if (consumer != null) {
+            consumer.stop();
+            consumer = null;
         }
     }
 
@@ -108,9 +126,4 @@ public class AuditConsumer {
                 || lastOccurred.getOrDefault(partition.getKey(), Instant.MIN).isAfter(asOf));
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (consumer != null) {
-            consumer.stop();
-        }
-    }
 }

@@ -1,0 +1,110 @@
+package io.aimsledger.audit.trail;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import io.aimsledger.audit.trail.log.AuditConsumer;
+import io.aimsledger.contracts.CloudEventCodec;
+import io.aimsledger.contracts.Contracts;
+import io.aimsledger.contracts.EventEnvelope;
+import io.aimsledger.contracts.PayloadCodec;
+import io.aimsledger.contracts.inventory.v1.Description;
+import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
+import io.aimsledger.contracts.inventory.v1.InventoryEvent;
+import io.aimsledger.contracts.inventory.v1.OrganizationRole;
+import io.aimsledger.testkit.KafkaResource;
+import io.aimsledger.testkit.KeycloakResource;
+import io.aimsledger.testkit.PostgresResource;
+import io.aimsledger.testkit.TestServers;
+import io.aimsledger.testkit.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The projection restarted from offset 0 reads everything again: nothing in the log or in any answer changes. */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, initArgs = {
+        @ResourceArg(name = PostgresResource.DATABASE, value = "audit"),
+        @ResourceArg(name = PostgresResource.APPLICATION_ROLE, value = "aims_audit_app")})
+@WithTestResource(KafkaResource.class)
+@WithTestResource(KeycloakResource.class)
+class RedeliveryTest {
+
+    @Inject
+    AuditConsumer consumer;
+
+    @Test
+    void recordsDeliveredAgainFromTheStartChangeNothing() throws Exception {
+        UUID id = UUID.randomUUID();
+        var description = new Description("Redelivered", null, "p", "alice", null, OrganizationRole.DEPLOYER, null,
+                null, null, List.of(), null);
+        publish(id, 1, "2026-04-01T00:00:00Z", new InventoryEvent.AiSystemRegistered(id, description, null));
+        publish(id, 2, "2026-04-02T00:00:00Z", new InventoryEvent.AiSystemClassified(id, EuAiActRiskClass.LIMITED_RISK,
+                "chatbot"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.forUser("carol"))
+                .get("/api/v1/audit/ai-systems/{id}/history", id).then().body("$", hasSize(2)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> consumer.complete(Instant.now()));
+        Snapshot before = snapshot(id);
+
+        consumer.stop();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestServers.kafka().bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> fromTheStart = new HashMap<>();
+            admin.listConsumerGroupOffsets(AuditConsumer.GROUP).partitionsToOffsetAndMetadata().get()
+                    .keySet().forEach(partition -> fromTheStart.put(partition, new OffsetAndMetadata(0)));
+            assertThat(fromTheStart).isNotEmpty();
+            admin.alterConsumerGroupOffsets(AuditConsumer.GROUP, fromTheStart).all().get();
+        }
+        consumer.start();
+        await().atMost(Duration.ofSeconds(120)).until(() -> consumer.complete(Instant.now()));
+
+        assertThat(snapshot(id)).isEqualTo(before);
+    }
+
+    private record Snapshot(long entries, String trail, String history, String state) {
+    }
+
+    private static Snapshot snapshot(UUID id) throws SQLException {
+        var carol = given().auth().oauth2(Tokens.forUser("carol"));
+        try (var connection = TestServers.postgres().connect("audit"); var statement = connection.createStatement();
+             var rows = statement.executeQuery("select count(*) from audit_log")) {
+            rows.next();
+            return new Snapshot(rows.getLong(1),
+                    carol.queryParam("subject", id.toString()).get("/api/v1/audit/events").asString(),
+                    given().auth().oauth2(Tokens.forUser("carol")).get("/api/v1/audit/ai-systems/{id}/history", id).asString(),
+                    given().auth().oauth2(Tokens.forUser("carol")).queryParam("asOf", "2026-04-03T00:00:00Z")
+                            .queryParam("knownAt", "2100-01-01T00:00:00Z").get("/api/v1/audit/state").path("aiSystems")
+                            .toString());
+        }
+    }
+
+    private static void publish(UUID id, long version, String occurredAt, InventoryEvent event) throws Exception {
+        byte[] value = CloudEventCodec.toJson(new EventEnvelope(UUID.randomUUID(), Contracts.REGISTRY.typeOf(event),
+                "/aims/inventory", id.toString(), Instant.parse(occurredAt), version, "alice", null, null, null,
+                PayloadCodec.write(event)));
+        try (var producer = new KafkaProducer<>(Map.of("bootstrap.servers", (Object) TestServers.kafka().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Contracts.INVENTORY_V1.topic(), id.toString(), value)).get();
+        }
+    }
+}
