@@ -30,6 +30,8 @@ import io.aimsledger.testkit.KeycloakResource;
 import io.aimsledger.testkit.PostgresResource;
 import io.aimsledger.testkit.TestServers;
 import io.aimsledger.testkit.Tokens;
+import io.aimsledger.transparency.CanonicalJson;
+import io.aimsledger.transparency.MerkleHashes;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,7 +92,9 @@ class AuditTrailTest {
                 .body("items[0].source", equalTo("/aims/inventory"))
                 .body("items[0].occurredAt", equalTo("2026-03-01T10:00:00Z"))
                 .body("items[0].correlationId", equalTo("corr-" + subject))
-                .body("items[0].data.subject", equalTo(subject));
+                .body("items[0].data.subject", equalTo(subject))
+                .body("items[0].leafHash", equalTo(MerkleHashes.hex(MerkleHashes.leaf(
+                        CanonicalJson.canonicalize(new String(registered, StandardCharsets.UTF_8))))));
         as("dave").queryParam("subject", subject).queryParam("actor", "bob").get(TRAIL).then()
                 .body("items.eventId", contains(second.toString()));
         as("dave").queryParam("subject", subject).queryParam("from", "2026-03-02T00:00:00Z")

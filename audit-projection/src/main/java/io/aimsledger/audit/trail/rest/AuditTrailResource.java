@@ -22,6 +22,8 @@ import io.aimsledger.support.problem.InvalidRequest;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.web.Page;
 import io.aimsledger.support.web.RequestValues;
+import io.aimsledger.transparency.CanonicalJson;
+import io.aimsledger.transparency.MerkleHashes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -59,7 +61,8 @@ public class AuditTrailResource {
 
     private TrailEntryView view(AuditEntry entry) {
         return new TrailEntryView(entry.seq(), entry.eventId(), entry.type(), entry.source(), entry.subject(),
-                entry.occurredAt(), entry.recordedAt(), entry.actor(), entry.correlationId(), data(entry), null);
+                entry.occurredAt(), entry.recordedAt(), entry.actor(), entry.correlationId(), data(entry),
+                MerkleHashes.hex(MerkleHashes.leaf(CanonicalJson.canonicalize(entry.cloudEvent()))));
     }
 
     private JsonNode data(AuditEntry entry) {
