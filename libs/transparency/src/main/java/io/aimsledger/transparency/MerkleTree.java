@@ -1,86 +1,123 @@
 package io.aimsledger.transparency;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * RFC 9162 section 2.1 over leaf hashes: the tree head (MTH), inclusion paths (PATH) and consistency
- * proofs (PROOF). Works on a list of leaf hashes; a store that keeps subtree hashes can answer the
- * same questions with O(log n) reads, and must give these answers.
+ * RFC 9162 section 2.1 over complete subtree hashes: the tree head (MTH), inclusion paths (PATH) and
+ * consistency proofs (PROOF). Which subtrees an answer needs does not depend on their hashes, so
+ * {@link #nodesNeeded} tells a store what to read in one go before the answer is computed.
  */
 public final class MerkleTree {
 
     private MerkleTree() {
     }
 
-    public static byte[] root(List<byte[]> leafHashes) {
-        return leafHashes.isEmpty() ? MerkleHashes.empty() : root(leafHashes, 0, leafHashes.size());
+    public static byte[] root(long size, Subtrees tree) {
+        return size == 0 ? MerkleHashes.empty() : range(0, size, tree);
     }
 
-    /** The audit path of leaf {@code index} in the tree of the first {@code treeSize} leaves. */
-    public static List<byte[]> inclusionPath(List<byte[]> leafHashes, int index, int treeSize) {
-        if (index < 0 || treeSize > leafHashes.size() || index >= treeSize) {
-            throw new IllegalArgumentException("leaf " + index + " is not in a tree of size " + treeSize);
+    /** The audit path of leaf {@code index} in the tree of the first {@code size} leaves. */
+    public static List<byte[]> inclusionPath(long index, long size, Subtrees tree) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("leaf " + index + " is not in a tree of size " + size);
         }
         List<byte[]> path = new ArrayList<>();
-        path(leafHashes, index, 0, treeSize, path);
+        path(index, 0, size, tree, path);
         return path;
     }
 
     /** The proof that the tree of the first {@code first} leaves is a prefix of that of the first {@code second}. */
-    public static List<byte[]> consistencyPath(List<byte[]> leafHashes, int first, int second) {
-        if (first < 1 || first > second || second > leafHashes.size()) {
+    public static List<byte[]> consistencyPath(long first, long second, Subtrees tree) {
+        if (first < 1 || first > second) {
             throw new IllegalArgumentException("no consistency proof from " + first + " to " + second);
         }
         List<byte[]> proof = new ArrayList<>();
-        subproof(leafHashes, first, 0, second, true, proof);
+        subproof(first, 0, second, true, tree, proof);
         return proof;
     }
 
-    private static byte[] root(List<byte[]> leaves, int from, int to) {
-        int n = to - from;
-        if (n == 1) {
-            return leaves.get(from);
-        }
-        int k = largestPowerOfTwoBelow(n);
-        return MerkleHashes.node(root(leaves, from, from + k), root(leaves, from + k, to));
+    /** The subtrees that {@code answer} reads, found by running it over placeholder hashes. */
+    public static Set<Subtrees.Node> nodesNeeded(Function<Subtrees, ?> answer) {
+        Set<Subtrees.Node> needed = new HashSet<>();
+        byte[] placeholder = new byte[32];
+        answer.apply((level, index) -> {
+            needed.add(new Subtrees.Node(level, index));
+            return placeholder;
+        });
+        return needed;
     }
 
-    private static void path(List<byte[]> leaves, int m, int from, int to, List<byte[]> out) {
-        int n = to - from;
+    public static byte[] root(List<byte[]> leafHashes) {
+        return root(leafHashes.size(), Subtrees.of(leafHashes));
+    }
+
+    public static List<byte[]> inclusionPath(List<byte[]> leafHashes, int index, int size) {
+        requireLeaves(leafHashes, size);
+        return inclusionPath(index, size, Subtrees.of(leafHashes));
+    }
+
+    public static List<byte[]> consistencyPath(List<byte[]> leafHashes, int first, int second) {
+        requireLeaves(leafHashes, second);
+        return consistencyPath(first, second, Subtrees.of(leafHashes));
+    }
+
+    private static void requireLeaves(List<byte[]> leafHashes, long size) {
+        if (size > leafHashes.size()) {
+            throw new IllegalArgumentException("a tree of size " + size + " needs more than " + leafHashes.size()
+                    + " leaves");
+        }
+    }
+
+    /** MTH(D[from:to]) for a range RFC 9162's recursion produces. */
+    private static byte[] range(long from, long to, Subtrees tree) {
+        List<Subtrees.Node> nodes = Subtrees.covering(from, to);
+        Subtrees.Node last = nodes.getLast();
+        byte[] hash = tree.hash(last.level(), last.index());
+        for (int i = nodes.size() - 2; i >= 0; i--) {
+            hash = MerkleHashes.node(tree.hash(nodes.get(i).level(), nodes.get(i).index()), hash);
+        }
+        return hash;
+    }
+
+    private static void path(long m, long from, long to, Subtrees tree, List<byte[]> out) {
+        long n = to - from;
         if (n == 1) {
             return;
         }
-        int k = largestPowerOfTwoBelow(n);
+        long k = largestPowerOfTwoBelow(n);
         if (m < k) {
-            path(leaves, m, from, from + k, out);
-            out.add(root(leaves, from + k, to));
+            path(m, from, from + k, tree, out);
+            out.add(range(from + k, to, tree));
         } else {
-            path(leaves, m - k, from + k, to, out);
-            out.add(root(leaves, from, from + k));
+            path(m - k, from + k, to, tree, out);
+            out.add(range(from, from + k, tree));
         }
     }
 
-    private static void subproof(List<byte[]> leaves, int m, int from, int to, boolean complete, List<byte[]> out) {
-        int n = to - from;
+    private static void subproof(long m, long from, long to, boolean complete, Subtrees tree, List<byte[]> out) {
+        long n = to - from;
         if (m == n) {
             if (!complete) {
-                out.add(root(leaves, from, to));
+                out.add(range(from, to, tree));
             }
             return;
         }
-        int k = largestPowerOfTwoBelow(n);
+        long k = largestPowerOfTwoBelow(n);
         if (m <= k) {
-            subproof(leaves, m, from, from + k, complete, out);
-            out.add(root(leaves, from + k, to));
+            subproof(m, from, from + k, complete, tree, out);
+            out.add(range(from + k, to, tree));
         } else {
-            subproof(leaves, m - k, from + k, to, false, out);
-            out.add(root(leaves, from, from + k));
+            subproof(m - k, from + k, to, false, tree, out);
+            out.add(range(from, from + k, tree));
         }
     }
 
     /** The largest power of two smaller than {@code n} (n >= 2). */
-    static int largestPowerOfTwoBelow(int n) {
-        return Integer.highestOneBit(n - 1);
+    static long largestPowerOfTwoBelow(long n) {
+        return Long.highestOneBit(n - 1);
     }
 }

@@ -1,0 +1,22 @@
+package io.aimsledger.transparency;
+
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Base64;
+
+/** A checkpoint with the Ed25519 signature over its text form and the id of the key that made it. */
+public record SignedCheckpoint(Checkpoint checkpoint, String keyId, String signature) {
+
+    /** Whether {@code signature} (base64) is {@code key}'s Ed25519 signature over the checkpoint's text. */
+    public boolean verify(PublicKey key) {
+        try {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(checkpoint.signedBytes());
+            return verifier.verify(Base64.getDecoder().decode(signature));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
