@@ -71,4 +71,20 @@ public final class RequestValues {
         }
         throw InvalidRequest.of("limit", String.format(Locale.ROOT, "must be a whole number from 1 to %d", MAX_LIMIT));
     }
+
+    /** An optional whole number of at least {@code min}: null when absent, a 400 otherwise. */
+    public static Long optionalLong(String value, String field, long min) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            long number = Long.parseLong(value);
+            if (number >= min) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw InvalidRequest.of(field, "must be a whole number of at least " + min);
+    }
 }
