@@ -1,0 +1,150 @@
+package io.aimsledger.verifier;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.aimsledger.transparency.LogCheck;
+import io.aimsledger.transparency.MerkleHashes;
+import io.aimsledger.transparency.MerkleProofs;
+import io.aimsledger.transparency.SignedCheckpoint;
+import io.aimsledger.transparency.SigningKeys;
+
+/** Checks one export against a public key, writing each finding to the report. */
+final class ExportVerification {
+
+    private final ExportArchive export;
+    private final Report report;
+
+    ExportVerification(ExportArchive export, Report report) {
+        this.export = export;
+        this.report = report;
+    }
+
+    /** {@code trustedKey} is the PEM file the auditor trusts; null to fall back on the export's own key. */
+    void run(Path trustedKey) throws IOException {
+        PublicKey key = key(trustedKey);
+        SignedCheckpoint head = ExportArchive.checkpoint(export.json("checkpoint.json"));
+        long size = head.checkpoint().treeSize();
+        report.check(head.verify(key), "the checkpoint of " + size + " entries (root " + head.checkpoint().rootHash()
+                        + ", " + head.checkpoint().timestamp() + ") is signed by key " + SigningKeys.keyId(key),
+                "the checkpoint of " + size + " entries is not signed by key " + SigningKeys.keyId(key));
+
+        List<SignedCheckpoint> checkpoints = new ArrayList<>();
+        export.jsonLines("checkpoints.jsonl").forEach(node -> checkpoints.add(ExportArchive.checkpoint(node)));
+        if (checkpoints.stream().noneMatch(c -> c.checkpoint().equals(head.checkpoint()))) {
+            checkpoints.add(head);
+        }
+        List<JsonNode> inclusions = export.jsonLines("proofs/inclusion.jsonl");
+        Set<Long> wantedLeaves = new HashSet<>();
+        inclusions.forEach(proof -> wantedLeaves.add(proof.path("leafIndex").asLong()));
+
+        var check = new LogCheck(checkpoints, key);
+        Map<Long, LogEntries.Leaf> leaves;
+        try (var entries = export.lines("log/entries.jsonl"); var recorded = export.lines("log/leaves.csv")) {
+            leaves = new LogEntries().feed(entries, recorded, check, wantedLeaves);
+        }
+        LogCheck.Result result = check.finish();
+        if (result.valid()) {
+            report.holds(result.checkedEntries() + " entries recomputed: each is the leaf the tree recorded for it, and "
+                    + "the recorded tree has the signed root at all " + result.checkpointsChecked() + " checkpoints");
+        } else {
+            report.fails(result.finding() + (result.invalidEntries() > 1 ? " (" + result.invalidEntries()
+                    + " findings in all)" : ""));
+        }
+        report.check(result.treeSize() == size && result.rootHash().equals(head.checkpoint().rootHash()),
+                "the entries hash to the signed root " + head.checkpoint().rootHash(),
+                "the " + result.treeSize() + " entries hash to root " + result.rootHash() + ", not to the signed root "
+                        + head.checkpoint().rootHash() + " of " + size + " entries");
+
+        consistency(checkpoints, head);
+        inclusion(inclusions, head, leaves);
+        if (export.has("state.json")) {
+            export.json("state.json");
+            report.note("state.json is the platform's answer as of " + export.json("manifest.json").path("asOf").asText()
+                    + "; this verifier proves the events it comes from, it does not derive the state again");
+        } else {
+            report.fails("the export has no state.json");
+        }
+    }
+
+    private PublicKey key(Path trustedKey) throws IOException {
+        PublicKey inExport = SigningKeys.readPublic(export.text("public-key.pem"));
+        if (trustedKey == null) {
+            report.note("no --public-key given: trusting the key inside the export (" + SigningKeys.keyId(inExport)
+                    + "); pass the key you obtained from the platform's operator to rule out a forged export");
+            return inExport;
+        }
+        PublicKey trusted = SigningKeys.readPublic(Files.readString(trustedKey));
+        report.check(trusted.equals(inExport), "the export names the key you trust (" + SigningKeys.keyId(trusted) + ")",
+                "the export's public key " + SigningKeys.keyId(inExport) + " is not the key you trust ("
+                        + SigningKeys.keyId(trusted) + ")");
+        return trusted;
+    }
+
+    private void consistency(List<SignedCheckpoint> checkpoints, SignedCheckpoint head) throws IOException {
+        Map<Long, byte[]> roots = new HashMap<>();
+        checkpoints.forEach(c -> roots.put(c.checkpoint().treeSize(), c.checkpoint().root()));
+        int verified = 0;
+        for (JsonNode proof : export.jsonLines("proofs/consistency.jsonl")) {
+            long first = proof.path("first").asLong();
+            long second = proof.path("second").asLong();
+            byte[] firstRoot = roots.get(first);
+            boolean holds = firstRoot != null && second == head.checkpoint().treeSize()
+                    && MerkleProofs.verifyConsistency(first, second, firstRoot, head.checkpoint().root(),
+                    hashes(proof.path("consistencyPath")));
+            if (!holds) {
+                report.fails("the consistency proof from the checkpoint of " + first + " entries to " + second
+                        + " does not verify: that tree is not a prefix of this one");
+                return;
+            }
+            verified++;
+        }
+        report.holds(verified + " consistency proofs: every earlier checkpoint's tree is a prefix of this one");
+    }
+
+    private void inclusion(List<JsonNode> proofs, SignedCheckpoint head, Map<Long, LogEntries.Leaf> leaves) {
+        int verified = 0;
+        for (JsonNode proof : proofs) {
+            long index = proof.path("leafIndex").asLong();
+            String eventId = proof.path("eventId").asText();
+            byte[] leafHash = MerkleHashes.fromHex(proof.path("leafHash").asText());
+            LogEntries.Leaf leaf = leaves.get(index);
+            boolean holds = proof.path("treeSize").asLong() == head.checkpoint().treeSize()
+                    && MerkleProofs.verifyInclusion(index, head.checkpoint().treeSize(), leafHash,
+                    hashes(proof.path("auditPath")), head.checkpoint().root())
+                    && leaf != null && MerkleHashes.hex(leaf.hash()).equals(MerkleHashes.hex(leafHash))
+                    && leaf.event() != null && eventId.equals(eventId(leaf.event()));
+            if (!holds) {
+                report.fails("the inclusion proof of event " + eventId + " (leaf " + index + ") does not verify against "
+                        + "the signed root, or that leaf is not that event");
+                return;
+            }
+            verified++;
+        }
+        report.holds(verified + " inclusion proofs: the events the state comes from are in the signed tree");
+    }
+
+    private static String eventId(String event) {
+        try {
+            return ExportArchive.JSON.readTree(event).path("id").asText();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static List<byte[]> hashes(JsonNode hexes) {
+        List<byte[]> out = new ArrayList<>();
+        hexes.forEach(h -> out.add(MerkleHashes.fromHex(h.asText())));
+        return out;
+    }
+}

@@ -1,0 +1,89 @@
+package io.aimsledger.verifier;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.aimsledger.transparency.LogCheck;
+import io.aimsledger.transparency.MerkleHashes;
+
+/**
+ * Walks {@code log/entries.jsonl} and {@code log/leaves.csv} side by side in seq order and hands each
+ * seq to the shared {@link LogCheck}, remembering the leaves the inclusion proofs are about.
+ */
+final class LogEntries {
+
+    private static final Pattern ENTRY = Pattern.compile("^\\{\"seq\":(\\d+),\"event\":(.*)}$");
+
+    /** A recorded leaf and, if the log has one at its seq, the entry's event. */
+    record Leaf(long seq, byte[] hash, String event) {
+    }
+
+    private record Line(long seq, Long leafIndex, byte[] leafHash, String event) {
+    }
+
+    private final Map<Long, Leaf> wanted = new HashMap<>();
+
+    /** Feeds every seq to {@code check}; returns the leaves of {@code wantedLeaves}. */
+    Map<Long, Leaf> feed(BufferedReader entries, BufferedReader leaves, LogCheck check, Set<Long> wantedLeaves)
+            throws IOException {
+        String header = leaves.readLine();
+        if (!"leafIndex,seq,leafHash".equals(header)) {
+            throw new IOException("log/leaves.csv does not start with the header leafIndex,seq,leafHash");
+        }
+        Line entry = nextEntry(entries);
+        Line leaf = nextLeaf(leaves);
+        while (entry != null || leaf != null) {
+            if (leaf == null || (entry != null && entry.seq() < leaf.seq())) {
+                check.entry(entry.seq(), null, null, entry.event());
+                entry = nextEntry(entries);
+            } else if (entry == null || leaf.seq() < entry.seq()) {
+                remember(leaf, null, wantedLeaves);
+                check.entry(leaf.seq(), leaf.leafIndex(), leaf.leafHash(), null);
+                leaf = nextLeaf(leaves);
+            } else {
+                remember(leaf, entry.event(), wantedLeaves);
+                check.entry(leaf.seq(), leaf.leafIndex(), leaf.leafHash(), entry.event());
+                entry = nextEntry(entries);
+                leaf = nextLeaf(leaves);
+            }
+        }
+        return wanted;
+    }
+
+    private void remember(Line leaf, String event, Set<Long> wantedLeaves) {
+        if (wantedLeaves.contains(leaf.leafIndex())) {
+            wanted.put(leaf.leafIndex(), new Leaf(leaf.seq(), leaf.leafHash(), event));
+        }
+    }
+
+    private static Line nextEntry(BufferedReader entries) throws IOException {
+        String line = entries.readLine();
+        if (line == null) {
+            return null;
+        }
+        Matcher matcher = ENTRY.matcher(line);
+        if (!matcher.matches()) {
+            throw new IOException("log/entries.jsonl has a line that is not {\"seq\":n,\"event\":{...}}: "
+                    + line.substring(0, Math.min(80, line.length())));
+        }
+        return new Line(Long.parseLong(matcher.group(1)), null, null, matcher.group(2));
+    }
+
+    private static Line nextLeaf(BufferedReader leaves) throws IOException {
+        String line = leaves.readLine();
+        if (line == null || line.isBlank()) {
+            return null;
+        }
+        String[] fields = line.split(",");
+        try {
+            return new Line(Long.parseLong(fields[1]), Long.parseLong(fields[0]), MerkleHashes.fromHex(fields[2]), null);
+        } catch (RuntimeException e) {
+            throw new IOException("log/leaves.csv has a line that is not leafIndex,seq,leafHash: " + line);
+        }
+    }
+}
