@@ -14,19 +14,11 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import io.aimsledger.contracts.CloudEventCodec;
-import io.aimsledger.contracts.Contracts;
-import io.aimsledger.contracts.EventEnvelope;
-import io.aimsledger.contracts.PayloadCodec;
+import io.aimsledger.audit.TestEvents;
 import io.aimsledger.contracts.inventory.v1.AiTechnique;
 import io.aimsledger.contracts.inventory.v1.Description;
 import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
@@ -36,7 +28,6 @@ import io.aimsledger.contracts.inventory.v1.OrganizationRole;
 import io.aimsledger.testkit.KafkaResource;
 import io.aimsledger.testkit.KeycloakResource;
 import io.aimsledger.testkit.PostgresResource;
-import io.aimsledger.testkit.TestServers;
 import io.aimsledger.testkit.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -63,13 +54,7 @@ class AuditStateTest {
     }
 
     private static void publish(UUID id, long version, String occurredAt, InventoryEvent event) throws Exception {
-        byte[] value = CloudEventCodec.toJson(new EventEnvelope(UUID.randomUUID(), Contracts.REGISTRY.typeOf(event),
-                "/aims/inventory", id.toString(), Instant.parse(occurredAt), version, "alice", null, null, null,
-                PayloadCodec.write(event)));
-        try (var producer = new KafkaProducer<>(Map.of("bootstrap.servers", (Object) TestServers.kafka().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Contracts.INVENTORY_V1.topic(), id.toString(), value)).get();
-        }
+        TestEvents.publish(id, version, occurredAt, event);
     }
 
     private static void awaitVersions(UUID id, int count) {

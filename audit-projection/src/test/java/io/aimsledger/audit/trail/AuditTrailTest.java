@@ -14,15 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import io.aimsledger.audit.TestEvents;
 import io.aimsledger.contracts.CloudEventCodec;
 import io.aimsledger.contracts.EventEnvelope;
 import io.aimsledger.testkit.KafkaResource;
@@ -58,12 +54,7 @@ class AuditTrailTest {
     }
 
     private static void send(String topic, byte[]... values) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.of("bootstrap.servers", (Object) TestServers.kafka().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            for (byte[] value : values) {
-                producer.send(new ProducerRecord<>(topic, "key", value)).get();
-            }
-        }
+        TestEvents.send(topic, "key", values);
     }
 
     @Test

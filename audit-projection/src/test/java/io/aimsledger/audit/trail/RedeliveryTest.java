@@ -17,18 +17,11 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import io.aimsledger.audit.TestEvents;
 import io.aimsledger.audit.trail.log.AuditConsumer;
-import io.aimsledger.contracts.CloudEventCodec;
-import io.aimsledger.contracts.Contracts;
-import io.aimsledger.contracts.EventEnvelope;
-import io.aimsledger.contracts.PayloadCodec;
 import io.aimsledger.contracts.inventory.v1.Description;
 import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
 import io.aimsledger.contracts.inventory.v1.InventoryEvent;
@@ -99,12 +92,6 @@ class RedeliveryTest {
     }
 
     private static void publish(UUID id, long version, String occurredAt, InventoryEvent event) throws Exception {
-        byte[] value = CloudEventCodec.toJson(new EventEnvelope(UUID.randomUUID(), Contracts.REGISTRY.typeOf(event),
-                "/aims/inventory", id.toString(), Instant.parse(occurredAt), version, "alice", null, null, null,
-                PayloadCodec.write(event)));
-        try (var producer = new KafkaProducer<>(Map.of("bootstrap.servers", (Object) TestServers.kafka().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Contracts.INVENTORY_V1.topic(), id.toString(), value)).get();
-        }
+        TestEvents.publish(id, version, occurredAt, event);
     }
 }

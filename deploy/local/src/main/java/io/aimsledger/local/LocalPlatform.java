@@ -100,7 +100,7 @@ public final class LocalPlatform {
         }
         say("Starting the services ...");
         var wiring = new ServiceProcesses.Wiring(postgres.port(), "localhost:" + kafkaPort, keycloak.realmUrl(),
-                options.servicePortBase());
+                options.servicePortBase(), data.resolve("keys"));
         for (Service service : Service.ALL) {
             services.put(service, ServiceProcesses.start(options.repository(), data.resolve("logs"), service, wiring));
         }

@@ -23,7 +23,8 @@ final class ServiceProcesses {
         return repository.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    record Wiring(int postgresPort, String kafkaBootstrap, String oidcUrl, int portBase) {
+    /** Where the services find the servers, and the directory for keys they create and keep. */
+    record Wiring(int postgresPort, String kafkaBootstrap, String oidcUrl, int portBase, Path keys) {
     }
 
     static ChildProcess start(Path repository, Path logs, Service service, Wiring wiring) throws IOException {
@@ -42,6 +43,11 @@ final class ServiceProcesses {
         env.put("QUARKUS_FLYWAY_PASSWORD", "unused-by-trust-authentication");
         env.put("KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrap());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", wiring.oidcUrl());
+        if (service == Service.AUDIT) {
+            // Created on the first start and kept with the data: checkpoints stay verifiable across restarts.
+            env.put("AIMS_AUDIT_SIGNING_KEY_FILE", wiring.keys().resolve("audit-signing-key.pem").toString());
+            env.put("AIMS_AUDIT_SIGNING_KEY_CREATE_IF_MISSING", "true");
+        }
         Path log = logs.resolve(service.module() + ".log");
         Files.deleteIfExists(log);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -1,9 +1,11 @@
 package io.aimsledger.audit.trail.log;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,15 +17,20 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.aimsledger.audit.history.aisystem.AiSystemHistory;
+import io.aimsledger.audit.transparency.Checkpointer;
+import io.aimsledger.audit.transparency.MerkleLog;
 import io.aimsledger.eventstore.inbox.ConsumerSettings;
 import io.aimsledger.eventstore.inbox.EventConsumer;
 import io.aimsledger.eventstore.inbox.PoisonRecord;
+import io.aimsledger.transparency.CanonicalJson;
+import io.aimsledger.transparency.MerkleHashes;
 import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Reads every domain topic ({@code aims.<domain>.v<n>}, by pattern, so a new domain's topic is
@@ -37,6 +44,8 @@ public class AuditConsumer {
     public static final String GROUP = "audit-projection";
 
     private final AuditLog log;
+    private final MerkleLog tree;
+    private final Checkpointer checkpointer;
     private final AiSystemHistory aiSystems;
     private final Pool pool;
     private final Map<TopicPartition, Instant> lastOccurred = new ConcurrentHashMap<>();
@@ -46,13 +55,15 @@ public class AuditConsumer {
     private final OpenTelemetry telemetry;
     private volatile EventConsumer consumer;
 
-    public AuditConsumer(AuditLog log, AiSystemHistory aiSystems, Pool pool,
+    public AuditConsumer(AuditLog log, MerkleLog tree, Checkpointer checkpointer, AiSystemHistory aiSystems, Pool pool,
                          @ConfigProperty(name = "aims.audit.consumer.enabled", defaultValue = "true") boolean enabled,
                          @ConfigProperty(name = "aims.audit.topic-pattern", defaultValue = "aims\\.[a-z-]+\\.v[0-9]+")
                          String topics,
                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                          Instance<OpenTelemetry> telemetry) {
         this.log = log;
+        this.tree = tree;
+        this.checkpointer = checkpointer;
         this.aiSystems = aiSystems;
         this.pool = pool;
         this.enabled = enabled;
@@ -87,26 +98,52 @@ public class AuditConsumer {
         }
     }
 
-    /** Logs the event and, when it is new, derives what it changed, in one transaction. */
+    /**
+     * Logs the event, adds it to the Merkle tree and derives what it changed, in one transaction; the
+     * tree head is locked first so that log order and tree order are the same.
+     */
     private Uni<Void> record(ConsumerRecord<String, byte[]> record, CloudEvent event) {
-        return pool.withTransaction(connection -> log.append(connection, record, event).flatMap(appended -> {
-            if (appended == null || !AiSystemHistory.concerns(event.getType()) || event.getTime() == null) {
-                return Uni.createFrom().voidItem();
+        AtomicLong treeSize = new AtomicLong(-1);
+        return Uni.createFrom().item(() -> leafHash(record.value())).flatMap(leafHash -> pool.withTransaction(
+                connection -> tree.lockHead(connection).flatMap(head -> log.append(connection, record, event)
+                        .flatMap(appended -> {
+                            if (appended == null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            return tree.append(connection, head, appended.seq(), leafHash)
+                                    .invoke(appendedHead -> treeSize.set(appendedHead.size()))
+                                    .flatMap(ignored -> derive(connection, event, appended));
+                        })))).invoke(() -> {
+            if (treeSize.get() >= 0) {
+                checkpointer.appended(treeSize.get());
             }
-            UUID aiSystemId;
-            try {
-                aiSystemId = UUID.fromString(event.getSubject());
-            } catch (RuntimeException e) {
-                throw new PoisonRecord("audit.subject-invalid", "an inventory event's subject must be an AI system id");
-            }
-            return aiSystems.apply(connection, aiSystemId, appended.seq(), event.getTime().toInstant(),
-                    appended.recordedAt());
-        })).invoke(() -> {
             if (event.getTime() != null) {
                 lastOccurred.merge(new TopicPartition(record.topic(), record.partition()),
                         event.getTime().toInstant(), (a, b) -> a.isAfter(b) ? a : b);
             }
         });
+    }
+
+    private static byte[] leafHash(byte[] received) {
+        try {
+            return MerkleHashes.leaf(CanonicalJson.canonicalize(new String(received, StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            throw new PoisonRecord("audit.not-canonical-json", "the event has no RFC 8785 canonical form: " + e.getMessage());
+        }
+    }
+
+    private Uni<Void> derive(SqlClient connection, CloudEvent event, AuditLog.Appended appended) {
+        if (!AiSystemHistory.concerns(event.getType()) || event.getTime() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID aiSystemId;
+        try {
+            aiSystemId = UUID.fromString(event.getSubject());
+        } catch (RuntimeException e) {
+            throw new PoisonRecord("audit.subject-invalid", "an inventory event's subject must be an AI system id");
+        }
+        return aiSystems.apply(connection, aiSystemId, appended.seq(), event.getTime().toInstant(),
+                appended.recordedAt());
     }
 
     /**

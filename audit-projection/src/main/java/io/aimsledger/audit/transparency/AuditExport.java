@@ -1,0 +1,230 @@
+package io.aimsledger.audit.transparency;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aimsledger.transparency.CanonicalJson;
+import io.aimsledger.transparency.MerkleHashes;
+import io.aimsledger.transparency.SignedCheckpoint;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * The zip an auditor takes away (see the README written into it): the state as of an instant, every log
+ * entry under a checkpoint signed at export time, the tree's leaves, the checkpoints, proofs and the
+ * public key. Everything is read in one snapshot and streamed, so the size of the log costs no memory.
+ */
+@ApplicationScoped
+public class AuditExport {
+
+    public static final String FORMAT = "aims-ledger-audit-export/1";
+    /** Consistency proofs are included from at most this many of the latest earlier checkpoints. */
+    static final int CONSISTENCY_PROOFS = 1_000;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** What is fixed before streaming starts: the covering checkpoint and the state (any JSON-able object). */
+    public record Plan(Instant asOf, Instant knownAt, Instant exportedAt, SignedCheckpoint checkpoint, Object state) {
+    }
+
+    private final DataSource dataSource;
+    private final MerkleLog tree;
+    private final AuditSigningKey key;
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public AuditExport(DataSource dataSource, MerkleLog tree, AuditSigningKey key, Pool pool, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.tree = tree;
+        this.key = key;
+        this.pool = pool;
+        this.json = json;
+    }
+
+    public void write(Plan plan, OutputStream out) throws IOException, SQLException {
+        long size = plan.checkpoint().checkpoint().treeSize();
+        try (var zip = new ZipOutputStream(out, StandardCharsets.UTF_8); Connection snapshot = Snapshots.open(dataSource)) {
+            put(zip, "README.md", readme(plan));
+            put(zip, "manifest.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest(plan)));
+            put(zip, "public-key.pem", key.publicKeyPem());
+            put(zip, "checkpoint.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(view(plan.checkpoint())));
+            List<SignedCheckpoint> checkpoints = LogVerifier.checkpoints(snapshot).stream()
+                    .filter(c -> c.checkpoint().treeSize() <= size).toList();
+            zip.putNextEntry(new ZipEntry("checkpoints.jsonl"));
+            for (SignedCheckpoint checkpoint : checkpoints) {
+                line(zip, json.writeValueAsString(view(checkpoint)));
+            }
+            put(zip, "state.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(plan.state()));
+            long lastSeq = leaves(snapshot, zip, size);
+            entries(snapshot, zip, lastSeq);
+            inclusionProofs(snapshot, zip, plan, size);
+            consistencyProofs(zip, checkpoints, size);
+            snapshot.commit();
+        }
+    }
+
+    /** {@code log/leaves.csv}: the tree as recorded; answers the seq of its last leaf. */
+    private static long leaves(Connection snapshot, ZipOutputStream zip, long size) throws SQLException, IOException {
+        zip.putNextEntry(new ZipEntry("log/leaves.csv"));
+        line(zip, "leafIndex,seq,leafHash");
+        long lastSeq = 0;
+        try (PreparedStatement statement = snapshot.prepareStatement("""
+                select l.leaf_index, l.seq, n.hash from merkle_leaf l
+                join merkle_node n on n.level = 0 and n.node_index = l.leaf_index
+                where l.leaf_index < ? order by l.leaf_index""")) {
+            statement.setLong(1, size);
+            statement.setFetchSize(5_000);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    lastSeq = rows.getLong(2);
+                    line(zip, rows.getLong(1) + "," + lastSeq + "," + MerkleHashes.hex(rows.getBytes(3)));
+                }
+            }
+        }
+        return lastSeq;
+    }
+
+    /** {@code log/entries.jsonl}: every row of the log up to that leaf, its CloudEvent in canonical form. */
+    private void entries(Connection snapshot, ZipOutputStream zip, long lastSeq) throws SQLException, IOException {
+        zip.putNextEntry(new ZipEntry("log/entries.jsonl"));
+        try (PreparedStatement statement = snapshot.prepareStatement(
+                "select seq, cloud_event from audit_log where seq <= ? order by seq")) {
+            statement.setLong(1, lastSeq);
+            statement.setFetchSize(2_000);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String event = rows.getString(2);
+                    String canonical;
+                    try {
+                        canonical = new String(CanonicalJson.canonicalize(event), StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException e) {
+                        // shown as it is, for the verifier to report
+                        canonical = json.writeValueAsString(event);
+                    }
+                    line(zip, "{\"seq\":" + rows.getLong(1) + ",\"event\":" + canonical + "}");
+                }
+            }
+        }
+    }
+
+    /** {@code proofs/inclusion.jsonl}: for each entity in the state, the event its version came from. */
+    private void inclusionProofs(Connection snapshot, ZipOutputStream zip, Plan plan, long size)
+            throws SQLException, IOException {
+        zip.putNextEntry(new ZipEntry("proofs/inclusion.jsonl"));
+        List<Map<String, Object>> proofs = new ArrayList<>();
+        try (PreparedStatement statement = snapshot.prepareStatement("""
+                select distinct v.event_id, l.leaf_index, n.hash from ai_system_version v
+                join merkle_leaf l on l.seq = v.event_seq
+                join merkle_node n on n.level = 0 and n.node_index = l.leaf_index
+                where tstzrange(v.valid_from, v.valid_to) @> ? and tstzrange(v.recorded_from, v.recorded_to) @> ?
+                  and l.leaf_index < ?
+                order by l.leaf_index""")) {
+            statement.setObject(1, OffsetDateTime.ofInstant(plan.asOf(), ZoneOffset.UTC));
+            statement.setObject(2, OffsetDateTime.ofInstant(plan.knownAt(), ZoneOffset.UTC));
+            statement.setLong(3, size);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Map<String, Object> proof = new LinkedHashMap<>();
+                    proof.put("eventId", rows.getString(1));
+                    proof.put("leafIndex", rows.getLong(2));
+                    proof.put("treeSize", size);
+                    proof.put("leafHash", MerkleHashes.hex(rows.getBytes(3)));
+                    proofs.add(proof);
+                }
+            }
+        }
+        for (int from = 0; from < proofs.size(); from += 500) {
+            List<Map<String, Object>> chunk = proofs.subList(from, Math.min(proofs.size(), from + 500));
+            List<List<byte[]>> paths = tree.inclusionPaths(pool, chunk.stream().map(p -> (Long) p.get("leafIndex")).toList(),
+                    size).await().atMost(WAIT);
+            for (int i = 0; i < chunk.size(); i++) {
+                chunk.get(i).put("auditPath", paths.get(i).stream().map(MerkleHashes::hex).toList());
+                line(zip, json.writeValueAsString(chunk.get(i)));
+            }
+        }
+    }
+
+    /** {@code proofs/consistency.jsonl}: each earlier checkpoint's tree is a prefix of the exported one. */
+    private void consistencyProofs(ZipOutputStream zip, List<SignedCheckpoint> checkpoints, long size) throws IOException {
+        zip.putNextEntry(new ZipEntry("proofs/consistency.jsonl"));
+        List<SignedCheckpoint> earlier = checkpoints.stream()
+                .filter(c -> c.checkpoint().treeSize() > 0 && c.checkpoint().treeSize() < size).toList();
+        for (SignedCheckpoint checkpoint : earlier.subList(Math.max(0, earlier.size() - CONSISTENCY_PROOFS), earlier.size())) {
+            long first = checkpoint.checkpoint().treeSize();
+            List<byte[]> path = tree.consistencyPath(pool, first, size).await().atMost(WAIT);
+            Map<String, Object> proof = new LinkedHashMap<>();
+            proof.put("first", first);
+            proof.put("second", size);
+            proof.put("consistencyPath", path.stream().map(MerkleHashes::hex).toList());
+            line(zip, json.writeValueAsString(proof));
+        }
+    }
+
+    private Map<String, Object> manifest(Plan plan) {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", FORMAT);
+        manifest.put("exportedAt", plan.exportedAt().toString());
+        manifest.put("asOf", plan.asOf().toString());
+        manifest.put("knownAt", plan.knownAt().toString());
+        manifest.put("treeSize", plan.checkpoint().checkpoint().treeSize());
+        manifest.put("rootHash", plan.checkpoint().checkpoint().rootHash());
+        manifest.put("keyId", plan.checkpoint().keyId());
+        return manifest;
+    }
+
+    private static Map<String, Object> view(SignedCheckpoint signed) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("treeSize", signed.checkpoint().treeSize());
+        view.put("rootHash", signed.checkpoint().rootHash());
+        view.put("timestamp", signed.checkpoint().timestamp());
+        view.put("keyId", signed.keyId());
+        view.put("signature", signed.signature());
+        return view;
+    }
+
+    private static String readme(Plan plan) throws IOException {
+        try (InputStream in = AuditExport.class.getResourceAsStream("/audit-export-README.md")) {
+            if (in == null) {
+                throw new UncheckedIOException(new IOException("audit-export-README.md is missing from the build"));
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("{{asOf}}", plan.asOf().toString())
+                    .replace("{{knownAt}}", plan.knownAt().toString())
+                    .replace("{{exportedAt}}", plan.exportedAt().toString())
+                    .replace("{{treeSize}}", Long.toString(plan.checkpoint().checkpoint().treeSize()))
+                    .replace("{{rootHash}}", plan.checkpoint().checkpoint().rootHash())
+                    .replace("{{keyId}}", plan.checkpoint().keyId());
+        }
+    }
+
+    private static void put(ZipOutputStream zip, String name, String content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void line(ZipOutputStream zip, String line) throws IOException {
+        zip.write(line.getBytes(StandardCharsets.UTF_8));
+        zip.write('\n');
+    }
+}

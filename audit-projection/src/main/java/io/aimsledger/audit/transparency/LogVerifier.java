@@ -1,0 +1,74 @@
+package io.aimsledger.audit.transparency;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aimsledger.transparency.Checkpoint;
+import io.aimsledger.transparency.LogCheck;
+import io.aimsledger.transparency.SignedCheckpoint;
+
+/**
+ * Recomputes the tree from the log's rows as they are now and checks them against the recorded tree
+ * and the signed checkpoints, in one consistent snapshot, streaming (constant memory).
+ */
+@ApplicationScoped
+public class LogVerifier {
+
+    // Every seq that the log or the tree knows, in order: a row the tree lacks or a leaf whose row is
+    // gone shows up as a one-sided row of the full join.
+    private static final String LOG_AND_TREE = """
+            select coalesce(a.seq, t.seq) as seq, t.leaf_index, t.hash, a.cloud_event
+            from (select l.leaf_index, l.seq, n.hash from merkle_leaf l
+                  join merkle_node n on n.level = 0 and n.node_index = l.leaf_index) t
+            full join audit_log a on a.seq = t.seq
+            order by 1
+            """;
+
+    private final DataSource dataSource;
+    private final AuditSigningKey key;
+
+    public LogVerifier(DataSource dataSource, AuditSigningKey key) {
+        this.dataSource = dataSource;
+        this.key = key;
+    }
+
+    public LogCheck.Result verify() throws SQLException {
+        try (Connection connection = Snapshots.open(dataSource)) {
+            var check = new LogCheck(checkpoints(connection), key.signer().keys().getPublic());
+            try (PreparedStatement statement = connection.prepareStatement(LOG_AND_TREE)) {
+                statement.setFetchSize(2_000);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        long leafIndex = rows.getLong("leaf_index");
+                        boolean inTree = !rows.wasNull();
+                        check.entry(rows.getLong("seq"), inTree ? leafIndex : null, rows.getBytes("hash"),
+                                rows.getString("cloud_event"));
+                    }
+                }
+            }
+            connection.commit();
+            return check.finish();
+        }
+    }
+
+    static List<SignedCheckpoint> checkpoints(Connection connection) throws SQLException {
+        List<SignedCheckpoint> all = new ArrayList<>();
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("select tree_size, root_hash, signed_at, key_id, signature "
+                     + "from audit_checkpoint order by tree_size")) {
+            while (rows.next()) {
+                all.add(new SignedCheckpoint(new Checkpoint(rows.getLong(1), rows.getString(2), rows.getString(3)),
+                        rows.getString(4), rows.getString(5)));
+            }
+        }
+        return all;
+    }
+}

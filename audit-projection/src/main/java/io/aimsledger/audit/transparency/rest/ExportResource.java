@@ -1,0 +1,78 @@
+package io.aimsledger.audit.transparency.rest;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import io.aimsledger.audit.history.aisystem.AiSystemHistory;
+import io.aimsledger.audit.history.rest.AuditStateResource.StateView;
+import io.aimsledger.audit.trail.log.AuditConsumer;
+import io.aimsledger.audit.transparency.AuditExport;
+import io.aimsledger.audit.transparency.Checkpointer;
+import io.aimsledger.support.security.Access;
+import io.aimsledger.support.web.RequestValues;
+import io.aimsledger.transparency.SignedCheckpoint;
+import io.smallrye.common.annotation.Blocking;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** {@code GET /api/v1/audit/export?asOf=&knownAt=}: the auditor's zip (API.md), streamed. */
+@Path("/api/v1/audit/export")
+public class ExportResource {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final AuditExport export;
+    private final Checkpointer checkpointer;
+    private final AiSystemHistory aiSystems;
+    private final AuditConsumer consumer;
+    private final Pool pool;
+    private final Clock clock;
+
+    public ExportResource(AuditExport export, Checkpointer checkpointer, AiSystemHistory aiSystems,
+                          AuditConsumer consumer, Pool pool, Clock clock) {
+        this.export = export;
+        this.checkpointer = checkpointer;
+        this.aiSystems = aiSystems;
+        this.consumer = consumer;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    @GET
+    @Blocking
+    @RolesAllowed(Access.AUDIT)
+    @Produces("application/zip")
+    public Response export(@QueryParam("asOf") String asOf, @QueryParam("knownAt") String knownAt) {
+        Instant now = clock.instant();
+        Instant validTime = RequestValues.optionalInstant(asOf, "asOf");
+        Instant systemTime = RequestValues.optionalInstant(knownAt, "knownAt");
+        Instant at = validTime == null ? now : validTime;
+        Instant known = systemTime == null ? now : systemTime;
+        SignedCheckpoint checkpoint = checkpointer.checkpointNow().await().atMost(WAIT);
+        StateView state = new StateView(at, known, consumer.complete(at),
+                aiSystems.allAsOf(pool, at, known).await().atMost(WAIT), List.of(), List.of(), List.of(), List.of());
+        var plan = new AuditExport.Plan(at, known, now, checkpoint, state);
+        StreamingOutput body = out -> {
+            try {
+                export.write(plan, out);
+            } catch (SQLException e) {
+                throw new IOException("the export could not be read from the database", e);
+            }
+        };
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"aims-audit-export-"
+                        + at.toString().replace(':', '-') + ".zip\"")
+                .build();
+    }
+}

@@ -1,0 +1,74 @@
+package io.aimsledger.audit.transparency.rest;
+
+import java.sql.SQLException;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.aimsledger.audit.transparency.AuditSigningKey;
+import io.aimsledger.audit.transparency.Checkpointer;
+import io.aimsledger.audit.transparency.LogVerifier;
+import io.aimsledger.support.security.Access;
+import io.aimsledger.transparency.LogCheck;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+
+/** Whether the log is intact, and the signed tree heads that let anyone check it (API.md). */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class TransparencyResource {
+
+    /** {@code GET /verify}: {@code rootHash} and {@code treeSize} are those of the rows as they are now. */
+    public record VerificationView(boolean valid, long treeSize, String rootHash, long checkedEntries,
+                                   Long firstInvalidSeq, String finding, long invalidEntries, int checkpointsChecked) {
+
+        static VerificationView of(LogCheck.Result result) {
+            return new VerificationView(result.valid(), result.treeSize(), result.rootHash(), result.checkedEntries(),
+                    result.firstInvalidSeq(), result.finding(), result.invalidEntries(), result.checkpointsChecked());
+        }
+    }
+
+    /** {@code GET /checkpoints/latest}; the signature is over the text form in the README. */
+    public record CheckpointView(long treeSize, String rootHash, String timestamp, String keyId, String signature) {
+    }
+
+    private final LogVerifier verifier;
+    private final Checkpointer checkpointer;
+    private final AuditSigningKey key;
+
+    public TransparencyResource(LogVerifier verifier, Checkpointer checkpointer, AuditSigningKey key) {
+        this.verifier = verifier;
+        this.checkpointer = checkpointer;
+        this.key = key;
+    }
+
+    @GET
+    @Path("verify")
+    @Blocking
+    @RolesAllowed(Access.AUDIT)
+    public VerificationView verify() throws SQLException {
+        return VerificationView.of(verifier.verify());
+    }
+
+    /** The latest signed checkpoint; one is taken now if the log grew since the last. */
+    @GET
+    @Path("checkpoints/latest")
+    @RolesAllowed(Access.AUDIT)
+    public Uni<CheckpointView> latest() {
+        return checkpointer.checkpointNow().map(signed -> new CheckpointView(signed.checkpoint().treeSize(),
+                signed.checkpoint().rootHash(), signed.checkpoint().timestamp(), signed.keyId(), signed.signature()));
+    }
+
+    /** The Ed25519 public key checkpoints verify with (SubjectPublicKeyInfo PEM); public by nature. */
+    @GET
+    @Path("checkpoints/public-key")
+    @PermitAll
+    @Produces("application/x-pem-file")
+    public String publicKey() {
+        return key.publicKeyPem();
+    }
+}

@@ -1,0 +1,44 @@
+package io.aimsledger.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.aimsledger.contracts.CloudEventCodec;
+import io.aimsledger.contracts.EventEnvelope;
+import io.aimsledger.contracts.Contracts;
+import io.aimsledger.contracts.inventory.v1.InventoryEvent;
+import io.aimsledger.contracts.PayloadCodec;
+import io.aimsledger.testkit.TestServers;
+
+/** Puts events on the domain topics the projection reads, as the services' relays would. */
+public final class TestEvents {
+
+    private TestEvents() {
+    }
+
+    public static void send(String topic, String key, byte[]... values) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.of("bootstrap.servers", (Object) TestServers.kafka().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (byte[] value : values) {
+                producer.send(new ProducerRecord<>(topic, key, value)).get();
+            }
+        }
+    }
+
+    /** An inventory event of AI system {@code id}, by alice, as its CloudEvent. */
+    public static byte[] inventory(UUID id, long version, String occurredAt, InventoryEvent event) {
+        return CloudEventCodec.toJson(new EventEnvelope(UUID.randomUUID(), Contracts.REGISTRY.typeOf(event),
+                "/aims/inventory", id.toString(), Instant.parse(occurredAt), version, "alice", null, null, null,
+                PayloadCodec.write(event)));
+    }
+
+    public static void publish(UUID id, long version, String occurredAt, InventoryEvent event) throws Exception {
+        send(Contracts.INVENTORY_V1.topic(), id.toString(), inventory(id, version, occurredAt, event));
+    }
+}
