@@ -202,6 +202,27 @@ class LocalPlatformIT {
 
     @Test
     @Order(6)
+    void anAuditorTakesAnExportAndThePublicKey() throws Exception {
+        String carol = token("carol");
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri("http://localhost:" + (SERVICE_PORT + 4))
+                .auth().oauth2(carol).get("/api/v1/audit/checkpoints/latest").then().extract().jsonPath()
+                .getLong("treeSize") >= 11);
+        byte[] zip = given().baseUri("http://localhost:" + (SERVICE_PORT + 4)).auth().oauth2(carol)
+                .get("/api/v1/audit/export").then().statusCode(200).contentType("application/zip")
+                .extract().asByteArray();
+        String key = given().baseUri("http://localhost:" + (SERVICE_PORT + 4))
+                .get("/api/v1/audit/checkpoints/public-key").then().statusCode(200).extract().asString();
+        Files.createDirectories(auditorFolder());
+        Files.write(auditorFolder().resolve("export.zip"), zip);
+        Files.writeString(auditorFolder().resolve("key.pem"), key);
+    }
+
+    private static Path auditorFolder() {
+        return Path.of("target", "auditor").toAbsolutePath();
+    }
+
+    @Test
+    @Order(7)
     void stoppingTheLauncherLeavesNoProcessBehind() throws Exception {
         Set<ProcessHandle> started = new HashSet<>(launcher.descendants().toList());
         started.addAll(processesUsing(data));
@@ -218,6 +239,22 @@ class LocalPlatformIT {
                 .as("processes still running after the launcher stopped").isEmpty();
         assertThat(processesUsing(data)).as("processes still using " + data).isEmpty();
         assertThat(output()).contains("Stopped.");
+    }
+
+    @Test
+    @Order(8)
+    void theExportVerifiesOfflineWithNoServerRunning() throws Exception {
+        assertThat(launcher.isAlive()).isFalse();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process verifier = new ProcessBuilder(java, "-jar", System.getProperty("aims.verifier.jar"), "verify",
+                auditorFolder().resolve("export.zip").toString(),
+                "--public-key", auditorFolder().resolve("key.pem").toString())
+                .redirectErrorStream(true).start();
+        String report = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(verifier.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        System.out.println(report);
+        assertThat(verifier.exitValue()).as(report).isZero();
+        assertThat(report).contains("RESULT: VERIFIED.");
     }
 
     private static List<ProcessHandle> processesUsing(Path folder) {
