@@ -52,6 +52,7 @@ public class AuditConsumer {
     private final boolean enabled;
     private final Pattern topics;
     private final String bootstrapServers;
+    private final String group;
     private final OpenTelemetry telemetry;
     private volatile EventConsumer consumer;
 
@@ -59,6 +60,7 @@ public class AuditConsumer {
                          @ConfigProperty(name = "aims.audit.consumer.enabled", defaultValue = "true") boolean enabled,
                          @ConfigProperty(name = "aims.audit.topic-pattern", defaultValue = "aims\\.[a-z-]+\\.v[0-9]+")
                          String topics,
+                         @ConfigProperty(name = "aims.audit.consumer.group", defaultValue = GROUP) String group,
                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                          Instance<OpenTelemetry> telemetry) {
         this.log = log;
@@ -69,6 +71,7 @@ public class AuditConsumer {
         this.enabled = enabled;
         this.topics = Pattern.compile(topics);
         this.bootstrapServers = bootstrapServers;
+        this.group = group;
         this.telemetry = telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop();
     }
 
@@ -85,7 +88,7 @@ public class AuditConsumer {
     /** Starts reading where the group's committed offsets are (the beginning the first time). */
     public synchronized void start() {
         if (consumer == null) {
-            consumer = new EventConsumer(ConsumerSettings.matching(bootstrapServers, GROUP, topics, DEAD_LETTERS),
+            consumer = new EventConsumer(ConsumerSettings.matching(bootstrapServers, group, topics, DEAD_LETTERS),
                     this::record, telemetry);
             consumer.start();
         }
