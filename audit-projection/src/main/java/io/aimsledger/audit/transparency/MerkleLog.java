@@ -40,6 +40,10 @@ public class MerkleLog {
             select * from unnest($1::smallint[], $2::bigint[], $3::bytea[])
             """;
 
+    private static final String INSERT_LEAVES = """
+            insert into merkle_leaf (leaf_index, seq) select * from unnest($1::bigint[], $2::bigint[])
+            """;
+
     // The frontier of the last tree head this instance wrote; reused only if the head is still that one.
     private volatile TreeFrontier cached = TreeFrontier.empty();
     private volatile byte[] cachedRoot = MerkleHashes.empty();
@@ -56,24 +60,44 @@ public class MerkleLog {
 
     /** Appends log entry {@code seq} as the next leaf; the head must have been locked in this transaction. */
     public Uni<TreeHead> append(SqlClient transaction, TreeHead head, long seq, byte[] leafHash) {
+        return appendAll(transaction, head, List.of(new NewLeaf(seq, leafHash)));
+    }
+
+    /** A log entry to add as a leaf. */
+    public record NewLeaf(long seq, byte[] leafHash) {
+    }
+
+    /**
+     * Appends the entries as the next leaves, in order, with three statements whatever their number; the
+     * head must have been locked in this transaction.
+     */
+    public Uni<TreeHead> appendAll(SqlClient transaction, TreeHead head, List<NewLeaf> leaves) {
+        if (leaves.isEmpty()) {
+            return Uni.createFrom().item(head);
+        }
         return frontier(transaction, head).flatMap(frontier -> {
             TreeFrontier next = frontier.copy();
-            List<Subtrees.HashedNode> completed = next.append(leafHash);
-            byte[] root = next.root();
             List<Short> levels = new ArrayList<>();
             List<Long> indexes = new ArrayList<>();
             // bytea binds as the core Buffer: the SQL client does not unwrap Mutiny's.
             List<Buffer> hashes = new ArrayList<>();
-            for (Subtrees.HashedNode node : completed) {
-                levels.add((short) node.level());
-                indexes.add(node.index());
-                hashes.add(Buffer.buffer(node.hash()));
+            List<Long> leafIndexes = new ArrayList<>();
+            List<Long> seqs = new ArrayList<>();
+            for (NewLeaf leaf : leaves) {
+                leafIndexes.add(next.size());
+                seqs.add(leaf.seq());
+                for (Subtrees.HashedNode node : next.append(leaf.leafHash())) {
+                    levels.add((short) node.level());
+                    indexes.add(node.index());
+                    hashes.add(Buffer.buffer(node.hash()));
+                }
             }
+            byte[] root = next.root();
             return transaction.preparedQuery(INSERT_NODES)
                     .execute(Tuple.of(levels.toArray(Short[]::new), indexes.toArray(Long[]::new),
                             hashes.toArray(Buffer[]::new)))
-                    .flatMap(ignored -> transaction.preparedQuery("insert into merkle_leaf (leaf_index, seq) values ($1, $2)")
-                            .execute(Tuple.of(head.size(), seq)))
+                    .flatMap(ignored -> transaction.preparedQuery(INSERT_LEAVES)
+                            .execute(Tuple.of(leafIndexes.toArray(Long[]::new), seqs.toArray(Long[]::new))))
                     .flatMap(ignored -> transaction.preparedQuery("update merkle_tree set size = $1, root_hash = $2")
                             .execute(Tuple.of(next.size(), Buffer.buffer(root))))
                     .map(ignored -> {

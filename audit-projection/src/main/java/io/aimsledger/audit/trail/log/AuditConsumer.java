@@ -2,6 +2,8 @@ package io.aimsledger.audit.trail.log;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.aimsledger.audit.history.aisystem.AiSystemHistory;
 import io.aimsledger.audit.transparency.Checkpointer;
 import io.aimsledger.audit.transparency.MerkleLog;
+import io.aimsledger.eventstore.inbox.BatchHandler;
 import io.aimsledger.eventstore.inbox.ConsumerSettings;
 import io.aimsledger.eventstore.inbox.EventConsumer;
 import io.aimsledger.eventstore.inbox.PoisonRecord;
@@ -28,6 +31,7 @@ import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -89,7 +93,7 @@ public class AuditConsumer {
     public synchronized void start() {
         if (consumer == null) {
             consumer = new EventConsumer(ConsumerSettings.matching(bootstrapServers, group, topics, DEAD_LETTERS),
-                    this::record, telemetry);
+                    this::record, this::recordAll, telemetry);
             consumer.start();
         }
     }
@@ -103,7 +107,8 @@ public class AuditConsumer {
 
     /**
      * Logs the event, adds it to the Merkle tree and derives what it changed, in one transaction; the
-     * tree head is locked first so that log order and tree order are the same.
+     * tree head is locked first so that log order and tree order are the same. The path of single
+     * records and of batches that failed.
      */
     private Uni<Void> record(ConsumerRecord<String, byte[]> record, CloudEvent event) {
         AtomicLong treeSize = new AtomicLong(-1);
@@ -120,11 +125,44 @@ public class AuditConsumer {
             if (treeSize.get() >= 0) {
                 checkpointer.appended(treeSize.get());
             }
-            if (event.getTime() != null) {
-                lastOccurred.merge(new TopicPartition(record.topic(), record.partition()),
-                        event.getTime().toInstant(), (a, b) -> a.isAfter(b) ? a : b);
-            }
+            occurred(record, event);
         });
+    }
+
+    /**
+     * The same for every event of a poll, in one transaction: one commit and one tree update for the
+     * batch. Should any event fail, the whole batch is undone and the consumer records them one by one.
+     */
+    private Uni<Void> recordAll(List<BatchHandler.Delivery> deliveries) {
+        List<byte[]> leafHashes = deliveries.stream().map(d -> leafHash(d.record().value())).toList();
+        AtomicLong treeSize = new AtomicLong(-1);
+        return pool.withTransaction(connection -> tree.lockHead(connection).flatMap(head -> {
+            List<MerkleLog.NewLeaf> leaves = new ArrayList<>();
+            return Multi.createFrom().range(0, deliveries.size())
+                    .onItem().transformToUniAndConcatenate(i -> {
+                        BatchHandler.Delivery delivery = deliveries.get(i);
+                        return log.append(connection, delivery.record(), delivery.event()).flatMap(appended -> {
+                            if (appended == null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            leaves.add(new MerkleLog.NewLeaf(appended.seq(), leafHashes.get(i)));
+                            return derive(connection, delivery.event(), appended);
+                        });
+                    })
+                    .collect().last()
+                    .flatMap(ignored -> tree.appendAll(connection, head, leaves))
+                    .invoke(appendedHead -> treeSize.set(appendedHead.size()));
+        })).invoke(() -> {
+            checkpointer.appended(treeSize.get());
+            deliveries.forEach(d -> occurred(d.record(), d.event()));
+        }).replaceWithVoid();
+    }
+
+    private void occurred(ConsumerRecord<String, byte[]> record, CloudEvent event) {
+        if (event.getTime() != null) {
+            lastOccurred.merge(new TopicPartition(record.topic(), record.partition()), event.getTime().toInstant(),
+                    (a, b) -> a.isAfter(b) ? a : b);
+        }
     }
 
     private static byte[] leafHash(byte[] received) {

@@ -1,7 +1,9 @@
 package io.aimsledger.eventstore.inbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -30,7 +32,8 @@ import io.opentelemetry.context.Scope;
 
 /**
  * Reads CloudEvents from Kafka, one record at a time per partition, and hands each to a
- * {@link RecordHandler}; commits offsets only for records whose handler's transaction committed.
+ * {@link RecordHandler} (or a whole poll to a {@link BatchHandler}, when there is one); commits
+ * offsets only for records whose handler's transaction committed.
  * <p>
  * Delivery is at least once; the handler makes it effectively once with its {@link Inbox}. A record
  * that is not a CloudEvent, or that the handler declares a {@link PoisonRecord}, goes to the
@@ -45,6 +48,7 @@ public final class EventConsumer {
 
     private final ConsumerSettings settings;
     private final RecordHandler handler;
+    private final BatchHandler batchHandler;
     private final Tracer tracer;
     private volatile boolean running;
     private Thread thread;
@@ -53,8 +57,18 @@ public final class EventConsumer {
 
     /** @param telemetry the service's OpenTelemetry, so that applying a record joins the trace that wrote it */
     public EventConsumer(ConsumerSettings settings, RecordHandler handler, OpenTelemetry telemetry) {
+        this(settings, handler, null, telemetry);
+    }
+
+    /**
+     * @param batchHandler applies all records of a poll in one transaction, which spares a commit per
+     *                     record; {@code handler} still applies them one by one when a batch fails
+     */
+    public EventConsumer(ConsumerSettings settings, RecordHandler handler, BatchHandler batchHandler,
+                         OpenTelemetry telemetry) {
         this.settings = settings;
         this.handler = handler;
+        this.batchHandler = batchHandler;
         this.tracer = telemetry.getTracer("io.aimsledger.eventstore");
     }
 
@@ -98,6 +112,11 @@ public final class EventConsumer {
                 }
                 while (running) {
                     ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+                    if (records.count() > 1 && batchHandler != null && applyBatch(records, deadLetters)) {
+                        kafka.commitSync(nextOffsets(records));
+                        lag = currentLag(kafka);
+                        continue;
+                    }
                     Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
                     try {
                         for (TopicPartition partition : records.partitions()) {
@@ -129,6 +148,42 @@ public final class EventConsumer {
                 lag = Map.of();
             }
         }
+    }
+
+    /**
+     * Applies the whole poll with the batch handler; false (and nothing applied) when it failed, so that
+     * the records are applied one by one. Records that are not CloudEvents are left to that path.
+     */
+    private boolean applyBatch(ConsumerRecords<String, byte[]> records, KafkaProducer<String, byte[]> deadLetters) {
+        List<BatchHandler.Delivery> deliveries = new ArrayList<>(records.count());
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                try {
+                    deliveries.add(new BatchHandler.Delivery(record, CloudEventCodec.fromJson(record.value())));
+                } catch (RuntimeException notACloudEvent) {
+                    return false;
+                }
+            }
+        }
+        List<Span> spans = deliveries.stream().map(d -> TraceContexts.consumerSpan(tracer, d.record())).toList();
+        try {
+            batchHandler.handleAll(deliveries).await().atMost(settings.handlerTimeout());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf("Consumer %s applies a batch of %d one by one (%s)", settings.group(), deliveries.size(),
+                    e.getMessage());
+            return false;
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            next.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
+        }
+        return next;
     }
 
     private void apply(KafkaConsumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record,

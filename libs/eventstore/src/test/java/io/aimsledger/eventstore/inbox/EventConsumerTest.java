@@ -50,6 +50,7 @@ class EventConsumerTest {
     private final Inbox inbox = new Inbox();
     private final AtomicInteger deliveries = new AtomicInteger();
     private final AtomicInteger failuresToSimulate = new AtomicInteger();
+    private final AtomicInteger batches = new AtomicInteger();
     private EventStoreDatabase database;
 
     @BeforeEach
@@ -158,6 +159,56 @@ class EventConsumerTest {
 
         assertThat(effects()).containsExactly(first.toString(), second.toString());
         assertThat(deliveries.get()).isEqualTo(5);
+    }
+
+    /** Applies a whole poll in one transaction; any unknown type fails the batch, as a poison record would. */
+    private Uni<Void> applyAll(List<BatchHandler.Delivery> batch) {
+        batches.incrementAndGet();
+        return database.pool().withTransaction(c -> io.smallrye.mutiny.Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(d -> {
+                    if (Contracts.REGISTRY.contractOfType(d.event().getType()).isEmpty()) {
+                        return Uni.createFrom().failure(new PoisonRecord("event.unknown-type", "unknown"));
+                    }
+                    return c.preparedQuery("insert into effect (event_id) values ($1)").execute(Tuple.of(d.event().getId()));
+                })
+                .collect().last().replaceWithVoid());
+    }
+
+    private EventConsumer batchConsumer() {
+        var settings = new ConsumerSettings(bootstrap, group, List.of(topic), null, deadLetterTopic, Duration.ofSeconds(10),
+                Duration.ofMillis(100));
+        return new EventConsumer(settings, this::apply, this::applyAll, OpenTelemetry.noop());
+    }
+
+    @Test
+    void aPollIsAppliedAsOneBatchAndABatchThatFailsIsAppliedRecordByRecord() throws Exception {
+        List<UUID> good = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        send(event(good.get(0), SampleEvents.TYPE), event(good.get(1), SampleEvents.TYPE));
+        EventConsumer consumer = batchConsumer();
+        consumer.start();
+        try {
+            await().atMost(Duration.ofMinutes(1)).until(() -> committedOffset() == 2);
+        } finally {
+            consumer.stop();
+        }
+        assertThat(effects()).containsExactlyInAnyOrder(good.get(0).toString(), good.get(1).toString());
+        assertThat(deliveries.get()).as("records applied one by one").isZero();
+        assertThat(batches.get()).isEqualTo(1);
+
+        send(event(UUID.randomUUID(), "io.aimsledger.unknown.something-happened.v1"),
+                event(good.get(2), SampleEvents.TYPE));
+        consumer = batchConsumer();
+        consumer.start();
+        try {
+            await().atMost(Duration.ofMinutes(1)).until(() -> committedOffset() == 4);
+        } finally {
+            consumer.stop();
+        }
+        assertThat(batches.get()).as("the second poll was tried as a batch").isEqualTo(2);
+        assertThat(deliveries.get()).as("then applied one by one").isEqualTo(2);
+        assertThat(effects()).containsExactlyInAnyOrder(good.stream().map(UUID::toString).toArray(String[]::new));
+        assertThat(readAll(deadLetterTopic, 1)).extracting(r -> header(r, DeadLetters.CODE))
+                .containsExactly("event.unknown-type");
     }
 
     private byte[] event(UUID id, String type) {
