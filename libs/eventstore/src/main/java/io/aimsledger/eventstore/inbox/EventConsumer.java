@@ -272,6 +272,12 @@ public final class EventConsumer {
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         // A pattern subscription notices a new domain's topic within seconds, not the default five minutes.
         properties.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
+        if (batchHandler != null) {
+            // Under a steady stream a poll would return each record alone; waiting up to 20 ms for more
+            // lets one transaction apply them together, which is what keeps a batch consumer ahead.
+            properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+            properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+        }
         return properties;
     }
 
