@@ -6,12 +6,12 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /** Long reads over the log (verification, exports) see one consistent snapshot and change nothing. */
-final class Snapshots {
+public final class Snapshots {
 
     private Snapshots() {
     }
 
-    static Connection open(DataSource dataSource) throws SQLException {
+    public static Connection open(DataSource dataSource) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);

@@ -12,6 +12,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +29,7 @@ import io.aimsledger.eventstore.decider.Rejection;
 import io.aimsledger.support.problem.InvalidRequest;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.web.RequestValues;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -41,14 +48,16 @@ public class AuditStateResource {
     private final Pool pool;
     private final ObjectMapper json;
     private final Clock clock;
+    private final StateWriter stateWriter;
 
     public AuditStateResource(AiSystemHistory aiSystems, AuditConsumer consumer, Pool pool, ObjectMapper json,
-                              Clock clock) {
+                              Clock clock, StateWriter stateWriter) {
         this.aiSystems = aiSystems;
         this.consumer = consumer;
         this.pool = pool;
         this.json = json;
         this.clock = clock;
+        this.stateWriter = stateWriter;
     }
 
     /** The two times of a question, and whether every partition has been read past it. */
@@ -133,13 +142,16 @@ public class AuditStateResource {
                             List<Object> evidence) {
     }
 
+    /** Streamed as it is read (see {@link StateWriter}): a {@link StateView}, however many AI systems. */
     @GET
     @Path("state")
+    @Blocking
     @RolesAllowed(Access.AUDIT)
-    public Uni<StateView> state(@QueryParam("asOf") String asOf, @QueryParam("knownAt") String knownAt) {
+    @APIResponse(responseCode = "200", description = "The whole AIMS as of the two times",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StateView.class)))
+    public Response state(@QueryParam("asOf") String asOf, @QueryParam("knownAt") String knownAt) {
         Times times = times(asOf, knownAt);
-        return aiSystems.allAsOf(pool, times.asOf(), times.knownAt())
-                .map(views -> new StateView(times.asOf(), times.knownAt(), times.complete(), views, List.of(),
-                        List.of(), List.of(), List.of()));
+        StreamingOutput body = out -> stateWriter.write(times, out);
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 }
