@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.aimsledger.localservers.ServiceEnvironment;
+
 /**
  * One more instance of a service, started by the harness as the launcher starts the platform's (same
  * jar, same JVM options, same servers), on a port of its own and with what else {@code env} says.
@@ -31,25 +33,16 @@ final class ServiceInstance implements AutoCloseable {
     static ServiceInstance start(LaunchedPlatform platform, String module, String database, String user, int port,
                                  Map<String, String> env, List<String> jvmOptions, Path work) throws IOException {
         Files.createDirectories(work);
-        String jdbc = "jdbc:postgresql://localhost:" + platform.postgresPort() + "/" + database;
-        List<String> command = new ArrayList<>(List.of(LaunchedPlatform.java(), "-Xms32m", "-Xmx256m",
-                "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(LaunchedPlatform.java()));
+        command.addAll(ServiceEnvironment.JVM_OPTIONS);
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", platform.repository().resolve(module + "/target/quarkus-app/quarkus-run.jar")
                 .toString()));
         var builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(work.resolve(module + ".log").toFile());
         var environment = builder.environment();
-        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL",
-                "postgresql://localhost:" + platform.postgresPort() + "/" + database);
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
-        environment.put("QUARKUS_DATASOURCE_USERNAME", user);
-        environment.put("QUARKUS_FLYWAY_JDBC_URL", jdbc);
-        environment.put("QUARKUS_FLYWAY_USERNAME", "postgres");
-        environment.put("QUARKUS_FLYWAY_PASSWORD", "unused-by-trust-authentication");
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", platform.kafka());
-        environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", platform.realmUrl());
+        environment.putAll(ServiceEnvironment.of(port, platform.postgresPort(), database, user, platform.kafka(),
+                platform.realmUrl()));
         environment.putAll(env);
         long started = System.nanoTime();
         return new ServiceInstance(builder.start(), port, started);

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.aimsledger.localservers.ChildProcess;
+import io.aimsledger.localservers.ServiceEnvironment;
 import io.aimsledger.localservers.Waits;
 
 /** Starts the five services from their built applications and waits until each is ready. */
@@ -29,20 +29,8 @@ final class ServiceProcesses {
 
     static ChildProcess start(Path repository, Path logs, Service service, Wiring wiring) throws IOException {
         Files.createDirectories(logs);
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port(wiring.portBase())));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL",
-                "postgresql://localhost:" + wiring.postgresPort() + "/" + service.database());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL",
-                "jdbc:postgresql://localhost:" + wiring.postgresPort() + "/" + service.database());
-        env.put("QUARKUS_DATASOURCE_USERNAME", service.databaseUser());
-        env.put("QUARKUS_FLYWAY_JDBC_URL",
-                "jdbc:postgresql://localhost:" + wiring.postgresPort() + "/" + service.database());
-        env.put("QUARKUS_FLYWAY_USERNAME", "postgres");
-        // The local server trusts local connections; Quarkus wants a password beside a Flyway URL.
-        env.put("QUARKUS_FLYWAY_PASSWORD", "unused-by-trust-authentication");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrap());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", wiring.oidcUrl());
+        Map<String, String> env = ServiceEnvironment.of(service.port(wiring.portBase()), wiring.postgresPort(),
+                service.database(), service.databaseUser(), wiring.kafkaBootstrap(), wiring.oidcUrl());
         if (service == Service.AUDIT) {
             // Created on the first start and kept with the data: checkpoints stay verifiable across restarts.
             env.put("AIMS_AUDIT_SIGNING_KEY_FILE", wiring.keys().resolve("audit-signing-key.pem").toString());
@@ -51,10 +39,10 @@ final class ServiceProcesses {
         Path log = logs.resolve(service.module() + ".log");
         Files.deleteIfExists(log);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return ChildProcess.start(service.module(),
-                List.of(java, "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-jar",
-                        application(repository, service).toString()),
-                env, repository, log);
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(ServiceEnvironment.JVM_OPTIONS);
+        command.addAll(List.of("-jar", application(repository, service).toString()));
+        return ChildProcess.start(service.module(), command, env, repository, log);
     }
 
     /** Waits for every service's readiness; returns those that did not get there. */
