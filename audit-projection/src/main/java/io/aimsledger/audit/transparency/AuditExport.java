@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import javax.sql.DataSource;
 
@@ -27,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aimsledger.transparency.CanonicalJson;
+import io.aimsledger.transparency.ExportManifest;
 import io.aimsledger.transparency.MerkleHashes;
 import io.aimsledger.transparency.SignedCheckpoint;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -64,30 +63,31 @@ public class AuditExport {
 
     public void write(Plan plan, OutputStream out) throws IOException, SQLException {
         long size = plan.checkpoint().checkpoint().treeSize();
-        try (var zip = new ZipOutputStream(out, StandardCharsets.UTF_8); Connection snapshot = Snapshots.open(dataSource)) {
-            put(zip, "README.md", readme(plan));
-            put(zip, "manifest.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest(plan)));
-            put(zip, "public-key.pem", key.publicKeyPem());
-            put(zip, "checkpoint.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(view(plan.checkpoint())));
+        try (var zip = new HashedZip(out); Connection snapshot = Snapshots.open(dataSource)) {
+            zip.put("README.md", readme(plan));
+            zip.put("public-key.pem", key.publicKeyPem());
+            zip.put("checkpoint.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(view(plan.checkpoint())));
             List<SignedCheckpoint> checkpoints = LogVerifier.checkpoints(snapshot).stream()
                     .filter(c -> c.checkpoint().treeSize() <= size).toList();
-            zip.putNextEntry(new ZipEntry("checkpoints.jsonl"));
+            zip.begin("checkpoints.jsonl");
             for (SignedCheckpoint checkpoint : checkpoints) {
-                line(zip, json.writeValueAsString(view(checkpoint)));
+                zip.line(json.writeValueAsString(view(checkpoint)));
             }
-            put(zip, "state.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(plan.state()));
+            zip.put("state.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(plan.state()));
             long lastSeq = leaves(snapshot, zip, size);
             entries(snapshot, zip, lastSeq);
             inclusionProofs(snapshot, zip, plan, size);
             consistencyProofs(zip, checkpoints, size);
             snapshot.commit();
+            // Last, so that an export cut short has none and the verifier refuses it.
+            zip.put(ExportManifest.FILE, json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest(plan, zip)));
         }
     }
 
     /** {@code log/leaves.csv}: the tree as recorded; answers the seq of its last leaf. */
-    private static long leaves(Connection snapshot, ZipOutputStream zip, long size) throws SQLException, IOException {
-        zip.putNextEntry(new ZipEntry("log/leaves.csv"));
-        line(zip, "leafIndex,seq,leafHash");
+    private static long leaves(Connection snapshot, HashedZip zip, long size) throws SQLException, IOException {
+        zip.begin("log/leaves.csv");
+        zip.line("leafIndex,seq,leafHash");
         long lastSeq = 0;
         try (PreparedStatement statement = snapshot.prepareStatement("""
                 select l.leaf_index, l.seq, n.hash from merkle_leaf l
@@ -98,7 +98,7 @@ public class AuditExport {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     lastSeq = rows.getLong(2);
-                    line(zip, rows.getLong(1) + "," + lastSeq + "," + MerkleHashes.hex(rows.getBytes(3)));
+                    zip.line(rows.getLong(1) + "," + lastSeq + "," + MerkleHashes.hex(rows.getBytes(3)));
                 }
             }
         }
@@ -106,8 +106,8 @@ public class AuditExport {
     }
 
     /** {@code log/entries.jsonl}: every row of the log up to that leaf, its CloudEvent in canonical form. */
-    private void entries(Connection snapshot, ZipOutputStream zip, long lastSeq) throws SQLException, IOException {
-        zip.putNextEntry(new ZipEntry("log/entries.jsonl"));
+    private void entries(Connection snapshot, HashedZip zip, long lastSeq) throws SQLException, IOException {
+        zip.begin("log/entries.jsonl");
         try (PreparedStatement statement = snapshot.prepareStatement(
                 "select seq, cloud_event from audit_log where seq <= ? order by seq")) {
             statement.setLong(1, lastSeq);
@@ -122,16 +122,16 @@ public class AuditExport {
                         // shown as it is, for the verifier to report
                         canonical = json.writeValueAsString(event);
                     }
-                    line(zip, "{\"seq\":" + rows.getLong(1) + ",\"event\":" + canonical + "}");
+                    zip.line("{\"seq\":" + rows.getLong(1) + ",\"event\":" + canonical + "}");
                 }
             }
         }
     }
 
     /** {@code proofs/inclusion.jsonl}: for each entity in the state, the event its version came from. */
-    private void inclusionProofs(Connection snapshot, ZipOutputStream zip, Plan plan, long size)
+    private void inclusionProofs(Connection snapshot, HashedZip zip, Plan plan, long size)
             throws SQLException, IOException {
-        zip.putNextEntry(new ZipEntry("proofs/inclusion.jsonl"));
+        zip.begin("proofs/inclusion.jsonl");
         List<Map<String, Object>> proofs = new ArrayList<>();
         try (PreparedStatement statement = snapshot.prepareStatement("""
                 select distinct v.event_id, l.leaf_index, n.hash from ai_system_version v
@@ -160,14 +160,14 @@ public class AuditExport {
                     size).await().atMost(WAIT);
             for (int i = 0; i < chunk.size(); i++) {
                 chunk.get(i).put("auditPath", paths.get(i).stream().map(MerkleHashes::hex).toList());
-                line(zip, json.writeValueAsString(chunk.get(i)));
+                zip.line(json.writeValueAsString(chunk.get(i)));
             }
         }
     }
 
     /** {@code proofs/consistency.jsonl}: each earlier checkpoint's tree is a prefix of the exported one. */
-    private void consistencyProofs(ZipOutputStream zip, List<SignedCheckpoint> checkpoints, long size) throws IOException {
-        zip.putNextEntry(new ZipEntry("proofs/consistency.jsonl"));
+    private void consistencyProofs(HashedZip zip, List<SignedCheckpoint> checkpoints, long size) throws IOException {
+        zip.begin("proofs/consistency.jsonl");
         List<SignedCheckpoint> earlier = checkpoints.stream()
                 .filter(c -> c.checkpoint().treeSize() > 0 && c.checkpoint().treeSize() < size).toList();
         for (SignedCheckpoint checkpoint : earlier.subList(Math.max(0, earlier.size() - CONSISTENCY_PROOFS), earlier.size())) {
@@ -177,11 +177,11 @@ public class AuditExport {
             proof.put("first", first);
             proof.put("second", size);
             proof.put("consistencyPath", path.stream().map(MerkleHashes::hex).toList());
-            line(zip, json.writeValueAsString(proof));
+            zip.line(json.writeValueAsString(proof));
         }
     }
 
-    private Map<String, Object> manifest(Plan plan) {
+    private Map<String, Object> manifest(Plan plan, HashedZip zip) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
         manifest.put("exportedAt", plan.exportedAt().toString());
@@ -190,6 +190,7 @@ public class AuditExport {
         manifest.put("treeSize", plan.checkpoint().checkpoint().treeSize());
         manifest.put("rootHash", plan.checkpoint().checkpoint().rootHash());
         manifest.put("keyId", plan.checkpoint().keyId());
+        manifest.put(ExportManifest.FILES, zip.hashes());
         return manifest;
     }
 
@@ -216,15 +217,5 @@ public class AuditExport {
                     .replace("{{rootHash}}", plan.checkpoint().checkpoint().rootHash())
                     .replace("{{keyId}}", plan.checkpoint().keyId());
         }
-    }
-
-    private static void put(ZipOutputStream zip, String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void line(ZipOutputStream zip, String line) throws IOException {
-        zip.write(line.getBytes(StandardCharsets.UTF_8));
-        zip.write('\n');
     }
 }

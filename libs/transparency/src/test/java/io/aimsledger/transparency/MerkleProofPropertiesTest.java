@@ -40,6 +40,36 @@ class MerkleProofPropertiesTest {
     }
 
     @Test
+    void aConsistencyProofFailsWhenAnyByteOfItChangesOrAnElementIsDroppedOrAdded() {
+        List<byte[]> leaves = leaves(64);
+        for (int first = 1; first < 64; first++) {
+            byte[] firstRoot = MerkleTree.root(leaves.subList(0, first));
+            for (int second = first + 1; second <= 64; second++) {
+                byte[] secondRoot = MerkleTree.root(leaves.subList(0, second));
+                List<byte[]> proof = MerkleTree.consistencyPath(leaves, first, second);
+                for (int element = 0; element < proof.size(); element++) {
+                    for (int b = 0; b < 32; b += 7) {
+                        List<byte[]> altered = new ArrayList<>(proof);
+                        byte[] changed = proof.get(element).clone();
+                        changed[b] ^= 0x01;
+                        altered.set(element, changed);
+                        assertThat(MerkleProofs.verifyConsistency(first, second, firstRoot, secondRoot, altered))
+                                .as("%d -> %d, element %d, byte %d", first, second, element, b).isFalse();
+                    }
+                    List<byte[]> dropped = new ArrayList<>(proof);
+                    dropped.remove(element);
+                    assertThat(MerkleProofs.verifyConsistency(first, second, firstRoot, secondRoot, dropped))
+                            .as("%d -> %d without element %d", first, second, element).isFalse();
+                }
+                List<byte[]> longer = new ArrayList<>(proof);
+                longer.add(leaves.get(0));
+                assertThat(MerkleProofs.verifyConsistency(first, second, firstRoot, secondRoot, longer))
+                        .as("%d -> %d with an element too many", first, second).isFalse();
+            }
+        }
+    }
+
+    @Test
     void anInclusionProofForEveryLeafOfAThousandVerifiesAndFailsWhenAnyByteOfThePathChanges() {
         List<byte[]> leaves = leaves(1000);
         byte[] root = MerkleTree.root(leaves);

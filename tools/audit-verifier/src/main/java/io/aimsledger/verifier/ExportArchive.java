@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -15,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aimsledger.transparency.Checkpoint;
+import io.aimsledger.transparency.ExportManifest;
 import io.aimsledger.transparency.SignedCheckpoint;
 
 /** The files of an audit export zip, read without unpacking it. */
@@ -30,6 +35,27 @@ final class ExportArchive implements Closeable {
 
     boolean has(String name) {
         return zip.getEntry(name) != null;
+    }
+
+    /** The SHA-256 of each file, in hex, by name; the manifest names them too. */
+    Map<String, String> hashes() throws IOException {
+        Map<String, String> hashes = new TreeMap<>();
+        var entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            if (entry.isDirectory()) {
+                continue;
+            }
+            MessageDigest digest = ExportManifest.sha256();
+            try (var in = zip.getInputStream(entry)) {
+                byte[] buffer = new byte[65_536];
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    digest.update(buffer, 0, read);
+                }
+            }
+            hashes.put(entry.getName(), HexFormat.of().formatHex(digest.digest()));
+        }
+        return hashes;
     }
 
     String text(String name) throws IOException {

@@ -10,9 +10,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.aimsledger.transparency.ExportManifest;
 import io.aimsledger.transparency.LogCheck;
 import io.aimsledger.transparency.MerkleHashes;
 import io.aimsledger.transparency.MerkleProofs;
@@ -32,6 +34,9 @@ final class ExportVerification {
 
     /** {@code trustedKey} is the PEM file the auditor trusts; null to fall back on the export's own key. */
     void run(Path trustedKey) throws IOException {
+        if (!manifest()) {
+            return;
+        }
         PublicKey key = key(trustedKey);
         SignedCheckpoint head = ExportArchive.checkpoint(export.json("checkpoint.json"));
         long size = head.checkpoint().treeSize();
@@ -70,11 +75,39 @@ final class ExportVerification {
         inclusion(inclusions, head, leaves);
         if (export.has("state.json")) {
             export.json("state.json");
-            report.note("state.json is the platform's answer as of " + export.json("manifest.json").path("asOf").asText()
+            report.note("state.json is the platform's answer as of " + export.json(ExportManifest.FILE).path("asOf").asText()
                     + "; this verifier proves the events it comes from, it does not derive the state again");
         } else {
             report.fails("the export has no state.json");
         }
+    }
+
+    /** Every file is the one the manifest names, and nothing is missing or added; false if there is no manifest. */
+    private boolean manifest() throws IOException {
+        if (!export.has(ExportManifest.FILE)) {
+            report.fails("the export has no " + ExportManifest.FILE + ": it is incomplete (cut short while it was "
+                    + "written?) and cannot be trusted");
+            return false;
+        }
+        Map<String, String> named = new TreeMap<>();
+        export.json(ExportManifest.FILE).path(ExportManifest.FILES).properties()
+                .forEach(file -> named.put(file.getKey(), file.getValue().asText()));
+        Map<String, String> present = export.hashes();
+        present.remove(ExportManifest.FILE);
+        for (var file : named.entrySet()) {
+            String hash = present.get(file.getKey());
+            if (hash == null) {
+                report.fails("the manifest names " + file.getKey() + " but the export does not have it (removed?)");
+            } else if (!hash.equals(file.getValue())) {
+                report.fails(file.getKey() + " does not have the SHA-256 the manifest names for it (changed?)");
+            }
+        }
+        present.keySet().stream().filter(file -> !named.containsKey(file)).forEach(file ->
+                report.fails("the export has " + file + ", which its manifest does not name (added?)"));
+        if (report.passed()) {
+            report.holds("every one of the " + named.size() + " files is the one the manifest names");
+        }
+        return true;
     }
 
     private PublicKey key(Path trustedKey) throws IOException {

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 
 import io.aimsledger.transparency.LogCheck;
 import io.aimsledger.transparency.MerkleHashes;
@@ -17,13 +19,11 @@ import io.aimsledger.transparency.MerkleHashes;
  */
 final class LogEntries {
 
-    private static final Pattern ENTRY = Pattern.compile("^\\{\"seq\":(\\d+),\"event\":(.*)}$");
-
     /** A recorded leaf and, if the log has one at its seq, the entry's event. */
     record Leaf(long seq, byte[] hash, String event) {
     }
 
-    private record Line(long seq, Long leafIndex, byte[] leafHash, String event) {
+    record Line(long seq, Long leafIndex, byte[] leafHash, String event) {
     }
 
     private final Map<Long, Leaf> wanted = new HashMap<>();
@@ -63,15 +63,53 @@ final class LogEntries {
 
     private static Line nextEntry(BufferedReader entries) throws IOException {
         String line = entries.readLine();
-        if (line == null) {
-            return null;
+        while (line != null && line.isBlank()) {
+            line = entries.readLine();
         }
-        Matcher matcher = ENTRY.matcher(line);
-        if (!matcher.matches()) {
-            throw new IOException("log/entries.jsonl has a line that is not {\"seq\":n,\"event\":{...}}: "
-                    + line.substring(0, Math.min(80, line.length())));
+        return line == null ? null : entry(line);
+    }
+
+    /**
+     * A line {@code {"seq": n, "event": {...}}}, read as JSON; the event is kept as the exact text it has
+     * in the line, since its leaf hash is computed from that text's canonical form.
+     */
+    static Line entry(String line) throws IOException {
+        Long seq = null;
+        String event = null;
+        try (JsonParser parser = ExportArchive.JSON.getFactory().createParser(line)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw notAnEntry(line);
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("seq".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
+                    seq = parser.getLongValue();
+                } else if ("event".equals(name)) {
+                    int start = (int) parser.currentTokenLocation().getCharOffset();
+                    parser.skipChildren();
+                    int end = (int) parser.currentLocation().getCharOffset();
+                    event = line.substring(start, end);
+                } else {
+                    throw notAnEntry(line);
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw notAnEntry(line);
+            }
+        } catch (JsonProcessingException e) {
+            throw notAnEntry(line);
         }
-        return new Line(Long.parseLong(matcher.group(1)), null, null, matcher.group(2));
+        if (seq == null || event == null) {
+            throw notAnEntry(line);
+        }
+        return new Line(seq, null, null, event);
+    }
+
+    private static IOException notAnEntry(String line) {
+        return new IOException("log/entries.jsonl has a line that is not {\"seq\":n,\"event\":{...}}: "
+                + line.substring(0, Math.min(80, line.length())));
     }
 
     private static Line nextLeaf(BufferedReader leaves) throws IOException {
