@@ -25,4 +25,14 @@ class AuditProjectionContractTest extends SecuredServiceContract {
     protected String writer() {
         return "admin";
     }
+
+    @Override
+    protected String validWriteBody() {
+        return "{}";
+    }
+
+    @Override
+    protected int writeSuccessStatus() {
+        return 200;
+    }
 }

@@ -18,4 +18,14 @@ class InventoryServiceContractTest extends SecuredServiceContract {
     protected String writeEndpoint() {
         return "/api/v1/ai-systems";
     }
+
+    @Override
+    protected String validWriteBody() {
+        return "{\"name\": \"Contract\", \"purpose\": \"p\", \"owner\": \"alice\", \"organizationRole\": \"DEPLOYER\"}";
+    }
+
+    @Override
+    protected int writeSuccessStatus() {
+        return 201;
+    }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aimsledger.transparency.Checkpoint;
 import io.aimsledger.transparency.LogCheck;
+import io.aimsledger.transparency.MerkleHashes;
 import io.aimsledger.transparency.SignedCheckpoint;
 
 /**
@@ -54,8 +55,33 @@ public class LogVerifier {
                     }
                 }
             }
+            LogCheck.Result result = check.finish();
+            result = checkHead(connection, result);
             connection.commit();
-            return check.finish();
+            return result;
+        }
+    }
+
+    /**
+     * The tree head the appender works from is the one row of the tree the application role may change:
+     * it must be the size and root of the tree the leaves make, or appends would build on a forged head.
+     */
+    private static LogCheck.Result checkHead(Connection connection, LogCheck.Result result) throws SQLException {
+        if (!result.valid()) {
+            return result;
+        }
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("select size, root_hash from merkle_tree")) {
+            rows.next();
+            long size = rows.getLong(1);
+            String root = MerkleHashes.hex(rows.getBytes(2));
+            if (size == result.treeSize() && root.equals(result.rootHash())) {
+                return result;
+            }
+            return new LogCheck.Result(false, result.treeSize(), result.rootHash(), result.checkedEntries(), null,
+                    "the tree head records " + size + " entries with root " + root + ", but the recorded tree has "
+                            + result.treeSize() + " with root " + result.rootHash() + " (head changed?)",
+                    1, result.checkpointsChecked());
         }
     }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.ByteArrayOutputStream;
@@ -28,6 +29,11 @@ import org.junit.jupiter.api.Test;
 import io.aimsledger.audit.TestEvents;
 import io.aimsledger.contracts.CloudEventCodec;
 import io.aimsledger.contracts.EventEnvelope;
+import io.aimsledger.contracts.inventory.v1.AiTechnique;
+import io.aimsledger.contracts.inventory.v1.Description;
+import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
+import io.aimsledger.contracts.inventory.v1.InventoryEvent;
+import io.aimsledger.contracts.inventory.v1.OrganizationRole;
 import io.aimsledger.testkit.KafkaResource;
 import io.aimsledger.testkit.KeycloakResource;
 import io.aimsledger.testkit.PostgresResource;
@@ -174,6 +180,59 @@ class TransparencyTest {
         }
         assertThatThrownBy(() -> execute("delete from merkle_node")).hasMessageContaining("append-only");
         assertThatThrownBy(() -> execute("update audit_checkpoint set tree_size = 0")).hasMessageContaining("append-only");
+    }
+
+    @Test
+    void derivedHistoryIsAppendOnlyForTheServiceAndVerifiedAgainstTheLog() throws Exception {
+        UUID id = UUID.randomUUID();
+        var description = new Description("Scorer", null, "Score loan applications", "alice", null,
+                OrganizationRole.DEPLOYER, AiTechnique.MACHINE_LEARNING, null, null, List.of(), null);
+        TestEvents.publish(id, 1, "2026-01-10T09:00:00Z", new InventoryEvent.AiSystemRegistered(id, description, null));
+        TestEvents.publish(id, 2, "2026-02-10T09:00:00Z", new InventoryEvent.AiSystemClassified(id,
+                EuAiActRiskClass.HIGH_RISK, "Annex III"));
+        String current = "from ai_system_version where ai_system_id = '" + id + "' and recorded_to is null";
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) " + current) == 2);
+        auditor().queryParam("derived", "true").get(AUDIT + "/verify").then().statusCode(200)
+                .body("valid", equalTo(true)).body("derivedChecked", equalTo(true));
+
+        try (var app = java.sql.DriverManager.getConnection(TestServers.postgres().jdbcUrl(DATABASE), "aims_audit_app",
+                "aims-audit-app"); var statement = app.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("update ai_system_version set state = jsonb_set(state, '{name}', "
+                    + "'\"Forged\"') where ai_system_id = '" + id + "'")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.execute("delete from ai_system_version where ai_system_id = '" + id + "'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.execute("truncate ai_system_version")).isInstanceOf(SQLException.class);
+        }
+
+        executeWithoutTriggers("update ai_system_version set state = jsonb_set(state, '{name}', '\"Forged\"') " + current);
+        auditor().get(AUDIT + "/verify").then().statusCode(200).body("valid", equalTo(true));
+        auditor().queryParam("derived", "true").get(AUDIT + "/verify").then().statusCode(200)
+                .body("valid", equalTo(false)).body("firstDifferingEntity", equalTo("AI system " + id));
+        executeWithoutTriggers("update ai_system_version set state = jsonb_set(state, '{name}', '\"Scorer\"') " + current);
+        auditor().queryParam("derived", "true").get(AUDIT + "/verify").then().statusCode(200)
+                .body("valid", equalTo(true));
+        auditor().queryParam("derived", "maybe").get(AUDIT + "/verify").then().statusCode(400);
+    }
+
+    @Test
+    void aChangedTreeHeadIsFoundByVerify() throws Exception {
+        append(2);
+        auditor().get(AUDIT + "/verify").then().statusCode(200).body("valid", equalTo(true));
+        try (var app = java.sql.DriverManager.getConnection(TestServers.postgres().jdbcUrl(DATABASE), "aims_audit_app",
+                "aims-audit-app"); var statement = app.createStatement()) {
+            String root;
+            try (var rows = statement.executeQuery("select encode(root_hash, 'hex') from merkle_tree")) {
+                rows.next();
+                root = rows.getString(1);
+            }
+            statement.execute("update merkle_tree set root_hash = sha256('forged'::bytea)");
+            try {
+                auditor().get(AUDIT + "/verify").then().statusCode(200).body("valid", equalTo(false))
+                        .body("finding", containsString("tree head"));
+            } finally {
+                statement.execute("update merkle_tree set root_hash = decode('" + root + "', 'hex')");
+            }
+        }
     }
 
     @Test

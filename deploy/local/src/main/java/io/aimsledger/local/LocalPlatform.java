@@ -31,6 +31,7 @@ public final class LocalPlatform {
     private final LaunchOptions options;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<Service, ChildProcess> services = new LinkedHashMap<>();
+    private Supervisor supervisor;
 
     private LocalPlatform(LaunchOptions options) {
         this.options = options;
@@ -113,6 +114,11 @@ public final class LocalPlatform {
             throw new IllegalStateException(failed.size() + " service(s) failed to start; everything was stopped");
         }
         System.out.println(Banner.text(options, postgres.port(), kafkaPort, keycloak.realmUrl()));
+        supervisor = new Supervisor(services,
+                service -> ServiceProcesses.start(options.repository(), data.resolve("logs"), service, wiring),
+                options.servicePortBase(), LocalPlatform::say,
+                () -> new Thread(() -> System.exit(1), "aims-local-give-up").start());
+        supervisor.start();
     }
 
     private void checkBuilt() {
@@ -147,8 +153,13 @@ public final class LocalPlatform {
             return;
         }
         say("Stopping AIMS Ledger ...");
-        services.values().parallelStream().forEach(p -> p.stop(Duration.ofSeconds(20)));
-        services.clear();
+        if (supervisor != null) {
+            supervisor.stop();
+        }
+        synchronized (services) {
+            services.values().parallelStream().forEach(p -> p.stop(Duration.ofSeconds(20)));
+            services.clear();
+        }
         for (int i = running.size() - 1; i >= 0; i--) {
             try {
                 running.get(i).close();

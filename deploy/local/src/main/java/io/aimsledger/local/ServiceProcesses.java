@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,10 @@ final class ServiceProcesses {
             env.put("AIMS_AUDIT_SIGNING_KEY_CREATE_IF_MISSING", "true");
         }
         Path log = logs.resolve(service.module() + ".log");
-        Files.deleteIfExists(log);
+        // The log of the previous run (of a crash, say) is kept beside the new one.
+        if (Files.exists(log)) {
+            Files.move(log, logs.resolve(service.module() + ".previous.log"), StandardCopyOption.REPLACE_EXISTING);
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(ServiceEnvironment.JVM_OPTIONS);
@@ -45,12 +49,16 @@ final class ServiceProcesses {
         return ChildProcess.start(service.module(), command, env, repository, log);
     }
 
+    static URI readiness(Service service, int portBase) {
+        return URI.create("http://localhost:" + service.port(portBase) + "/q/health/ready");
+    }
+
     /** Waits for every service's readiness; returns those that did not get there. */
     static List<ChildProcess> awaitReady(Map<Service, ChildProcess> started, int portBase, Duration timeout) {
         List<ChildProcess> failed = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         for (var entry : started.entrySet()) {
-            URI ready = URI.create("http://localhost:" + entry.getKey().port(portBase) + "/q/health/ready");
+            URI ready = readiness(entry.getKey(), portBase);
             ChildProcess process = entry.getValue();
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
             boolean up = Waits.until(left, Duration.ofMillis(300), () -> !process.isAlive() || Waits.answers200(ready));

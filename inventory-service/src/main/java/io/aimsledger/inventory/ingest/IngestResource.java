@@ -13,10 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aimsledger.contracts.CloudEventCodec;
+import io.aimsledger.contracts.NotACloudEvent;
 import io.aimsledger.support.problem.ProblemResponses;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.security.ActingUser;
@@ -49,8 +51,9 @@ public class IngestResource {
         InboundEvent event;
         try {
             event = InboundEvent.of(CloudEventCodec.fromJson(body));
-        } catch (RuntimeException e) {
-            return Uni.createFrom().item(notCloudEvents("The body is not a structured-mode CloudEvent: " + e.getMessage()));
+        } catch (NotACloudEvent e) {
+            return Uni.createFrom().item(notCloudEvents("The body is not a structured-mode CloudEvent: " + e.getMessage()
+                    + "."));
         }
         return ingest.apply(event, user.name()).map(result -> accepted(List.of(result)));
     }
@@ -89,10 +92,12 @@ public class IngestResource {
         static Parsed of(JsonNode item, ObjectMapper json) {
             try {
                 return new Parsed(InboundEvent.of(CloudEventCodec.fromJson(json.writeValueAsBytes(item))), null);
-            } catch (Exception e) {
-                String id = item.hasNonNull("id") ? item.get("id").asText() : null;
+            } catch (NotACloudEvent e) {
+                String id = item.path("id").isTextual() ? item.get("id").textValue() : null;
                 return new Parsed(null, IngestResult.rejected(id, IngestCodes.INVALID_CLOUDEVENT,
-                        "Not a structured-mode CloudEvent: " + e.getMessage()));
+                        "Not a structured-mode CloudEvent: " + e.getMessage() + "."));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a JSON tree can always be written", e);
             }
         }
     }

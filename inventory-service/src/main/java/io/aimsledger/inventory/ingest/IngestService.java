@@ -24,7 +24,7 @@ import io.aimsledger.inventory.aisystem.application.AiSystemCommands.Options;
 import io.aimsledger.inventory.aisystem.domain.AiSystemCommand;
 import io.aimsledger.inventory.aisystem.domain.InventoryProblems;
 import io.aimsledger.inventory.aisystem.readmodel.AiSystemRows;
-import io.aimsledger.support.json.NulFreeStrings;
+import io.aimsledger.support.json.StorableText;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -69,9 +69,10 @@ public class IngestService {
                     violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "))));
         }
         JsonNode data = parse(event.data());
-        if (NulFreeStrings.containsNul(data)) {
+        String unstorable = StorableText.problem(data);
+        if (unstorable != null) {
             return Uni.createFrom().item(IngestResult.rejected(event.id(), IngestCodes.SCHEMA_INVALID,
-                    "data " + NulFreeStrings.MESSAGE));
+                    "data " + unstorable));
         }
         CommandContext context = new CommandContext(actor, clock.instant(), event.key(), event.id(),
                 TraceContexts.currentTraceparent());

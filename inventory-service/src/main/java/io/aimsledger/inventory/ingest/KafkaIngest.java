@@ -12,6 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.aimsledger.eventstore.inbox.ConsumerSettings;
 import io.aimsledger.eventstore.inbox.EventConsumer;
 import io.aimsledger.eventstore.inbox.PoisonRecord;
+import io.aimsledger.support.json.JsonBodies;
+import io.aimsledger.support.problem.InvalidRequest;
 import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -60,6 +62,11 @@ public class KafkaIngest {
     }
 
     private Uni<Void> apply(ConsumerRecord<String, byte[]> record, CloudEvent event) {
+        try {
+            JsonBodies.check(record.value());
+        } catch (InvalidRequest e) {
+            throw new PoisonRecord(IngestCodes.INVALID_CLOUDEVENT, e.problem().detail() + " " + e.violations());
+        }
         InboundEvent inbound = InboundEvent.of(event);
         // No token on Kafka: the integration is known by the source it names.
         return ingest.apply(inbound, "integration:" + inbound.source()).map(result -> {

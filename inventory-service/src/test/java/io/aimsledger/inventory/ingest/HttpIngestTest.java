@@ -6,7 +6,9 @@ import static io.aimsledger.inventory.ingest.InboundEvents.modelRegistered;
 import static io.aimsledger.inventory.ingest.InboundEvents.newId;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.util.UUID;
@@ -87,7 +89,8 @@ class HttpIngestTest {
                 event("u-" + newId(), "io.aimsledger.ingest.unknown.v1", "{}"),
                 modelRegistered("n-" + newId(), "mlflow:nobody-" + UUID.randomUUID()),
                 "{\"id\": \"broken\", \"specversion\": \"1.0\"}",
-                discovered("z-" + newId(), "mlflow:nul\\u0000" + UUID.randomUUID(), "x")) + "]";
+                event("e-" + newId(), InboundEvents.DISCOVERED, "{\"externalRef\": \"x\", \"name\": \"\", \"purpose\": \"p\"}"))
+                + "]";
 
         integration(BATCH).body(batch).post(INGEST).then().statusCode(202)
                 .body("results.status", contains("APPLIED", "APPLIED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED"))
@@ -97,6 +100,30 @@ class HttpIngestTest {
                 .body("results[5].code", equalTo("cloudevent.invalid"))
                 .body("results[5].id", equalTo("broken"))
                 .body("results[6].code", equalTo("ingest.schema-invalid"));
+    }
+
+    @Test
+    void textThatCannotBeStoredAnywhereInABatchMakesItABadRequestNamingWhere() {
+        String batch = "[" + discovered("a-" + newId(), "mlflow:" + UUID.randomUUID(), "x") + ","
+                + discovered("z-" + newId(), "mlflow:nul\\u0000" + UUID.randomUUID(), "x") + "]";
+
+        integration(BATCH).body(batch).post(INGEST).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("[1].data.externalRef"));
+    }
+
+    @Test
+    void aCloudEventWithAnEmptyIdOrSourceIsNotApplied() {
+        for (String event : new String[] {
+                "{\"specversion\":\"1.0\",\"id\":\"\",\"source\":\"/test\",\"type\":\"" + InboundEvents.DISCOVERED
+                        + "\",\"data\":{\"externalRef\":\"r\",\"name\":\"n\",\"purpose\":\"p\"}}",
+                "{\"specversion\":\"1.0\",\"id\":\"" + newId() + "\",\"source\":\"\",\"type\":\"" + InboundEvents.DISCOVERED
+                        + "\",\"data\":{\"externalRef\":\"r\",\"name\":\"n\",\"purpose\":\"p\"}}"}) {
+            integration(SINGLE).body(event).post(INGEST).then().statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("cloudevent.invalid"))
+                    .body("detail", not(containsString("Exception")));
+            integration(BATCH).body("[" + event + "]").post(INGEST).then().statusCode(400);
+        }
     }
 
     @Test

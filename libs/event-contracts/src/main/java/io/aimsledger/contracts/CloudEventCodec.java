@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.jackson.JsonFormat;
 
 /**
@@ -55,9 +54,25 @@ public final class CloudEventCodec {
         return FORMAT.serialize(toCloudEvent(envelope));
     }
 
-    /** Reads a structured-mode CloudEvent; throws {@link EventDeserializationException} if it is not one. */
+    /**
+     * Reads a structured-mode CloudEvent; throws {@link NotACloudEvent} if it is not one, including when
+     * {@code id} or {@code source} is empty (the specification requires both non-empty) or {@code time}
+     * lies outside the years 0001 to 9999.
+     */
     public static CloudEvent fromJson(byte[] json) {
-        return FORMAT.deserialize(json);
+        CloudEvent event;
+        try {
+            event = FORMAT.deserialize(json);
+        } catch (RuntimeException e) {
+            throw CloudEventShape.diagnose(json);
+        }
+        CloudEventShape.requireNonEmpty("id", event.getId());
+        CloudEventShape.requireNonEmpty("source", event.getSource() == null ? null : event.getSource().toString());
+        CloudEventShape.requireNonEmpty("type", event.getType());
+        if (event.getTime() != null && (event.getTime().getYear() < 1 || event.getTime().getYear() > 9999)) {
+            throw new NotACloudEvent("time", "must be an RFC 3339 timestamp in the years 0001 to 9999");
+        }
+        return event;
     }
 
     public static EventEnvelope toEnvelope(CloudEvent event) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.aimsledger.contracts.inventory.v1.AiTechnique;
 import io.aimsledger.contracts.inventory.v1.Description;
@@ -36,9 +38,20 @@ class CloudEventCodecTest {
         assertThat(PayloadCodec.read(back.type(), back.data())).isEqualTo(payload);
     }
 
-    @Test
-    void somethingThatIsNotACloudEventIsRefused() {
-        assertThatThrownBy(() -> CloudEventCodec.fromJson("{\"hello\":1}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(RuntimeException.class);
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"hello\":1}|specversion",
+            "[]|",
+            "{\"specversion\":\"1.0\",\"id\":\"\",\"source\":\"/s\",\"type\":\"t\"}|id",
+            "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"\",\"type\":\"t\"}|source",
+            "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\"}|type",
+            "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\",\"time\":\"yesterday\"}|time",
+            "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\",\"time\":\"+999999999-12-31T23:59:59Z\"}|time"})
+    void somethingThatIsNotACloudEventIsRefusedNamingTheAttribute(String json, String attribute) {
+        assertThatThrownBy(() -> CloudEventCodec.fromJson(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(NotACloudEvent.class, e -> {
+                    assertThat(e.field()).isEqualTo(attribute == null ? "" : attribute);
+                    assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("com.").doesNotContain("io.");
+                });
     }
 }

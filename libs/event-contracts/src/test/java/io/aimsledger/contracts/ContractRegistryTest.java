@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.aimsledger.contracts.inventory.v1.InventoryEvent;
 import io.aimsledger.contracts.inventory.v1.InventoryEvent.AiSystemRegistered;
 import io.aimsledger.contracts.inventory.v1.InventoryEvent.ModelRemoved;
 
@@ -24,8 +25,13 @@ class ContractRegistryTest {
 
     @Test
     void everyTypeMapsBackToItsRecord() {
-        assertThat(Contracts.REGISTRY.payloadClass("io.aimsledger.inventory.ai-system-registered.v1"))
-                .contains(AiSystemRegistered.class);
+        Class<?>[] records = InventoryEvent.class.getPermittedSubclasses();
+        assertThat(records).hasSizeGreaterThanOrEqualTo(9);
+        for (Class<?> record : records) {
+            String type = Contracts.INVENTORY_V1.typeOf(record);
+            assertThat(Contracts.REGISTRY.payloadClass(type)).as(type).contains(record);
+            assertThat(Contracts.REGISTRY.contractOfType(type)).as(type).contains(Contracts.INVENTORY_V1);
+        }
         assertThat(Contracts.REGISTRY.payloadClass("io.aimsledger.inventory.no-such-thing.v1")).isEmpty();
     }
 }

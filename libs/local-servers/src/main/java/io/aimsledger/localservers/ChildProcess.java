@@ -63,6 +63,11 @@ public final class ChildProcess {
         return process.isAlive();
     }
 
+    /** The exit status, once the process has ended. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -39,6 +39,18 @@ public final class Tokens {
                 "client_secret", INTEGRATION_SECRET));
     }
 
+    /** A demo user's ID token (not an access token: the services must refuse it). */
+    public static String idTokenForUser(String username) {
+        return request(Map.of("grant_type", "password", "client_id", PUBLIC_CLIENT,
+                "username", username, "password", username, "scope", "openid"), "id_token");
+    }
+
+    /** A demo user's access token issued to another client of the realm (the services must refuse it). */
+    public static String forUserOfClient(String username, String clientId) {
+        return request(Map.of("grant_type", "password", "client_id", clientId,
+                "username", username, "password", username));
+    }
+
     /** The claims of a token, decoded without checking the signature (the servers under test check it). */
     public static JsonNode claims(String token) {
         String[] parts = token.split("\\.");
@@ -50,6 +62,10 @@ public final class Tokens {
     }
 
     static String request(Map<String, String> form) {
+        return request(form, "access_token");
+    }
+
+    static String request(Map<String, String> form, String tokenField) {
         var ordered = new LinkedHashMap<>(form);
         String body = ordered.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -64,7 +80,7 @@ public final class Tokens {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("token request failed: " + response.statusCode() + " " + response.body());
             }
-            return JSON.readTree(response.body()).get("access_token").asText();
+            return JSON.readTree(response.body()).get(tokenField).asText();
         } catch (IOException e) {
             throw new IllegalStateException("token request failed", e);
         } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.aimsledger.audit.history.aisystem.AiSystemHistory;
 import io.aimsledger.support.security.Access;
+import io.aimsledger.support.security.ActingUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -30,15 +31,19 @@ public class RebuildResource {
     private final AiSystemHistory aiSystems;
     private final Pool pool;
 
-    public RebuildResource(AiSystemHistory aiSystems, Pool pool) {
+    private final ActingUser user;
+
+    public RebuildResource(AiSystemHistory aiSystems, Pool pool, ActingUser user) {
         this.aiSystems = aiSystems;
         this.pool = pool;
+        this.user = user;
     }
 
     /** The body is optional ({@code {}}); it is read so that a malformed one is a 400 like everywhere else. */
     @POST
     @RolesAllowed(Access.ADMINISTER)
     public Uni<RebuildResult> rebuild(JsonNode body) {
-        return pool.withTransaction(aiSystems::rebuild).map(RebuildResult::new);
+        String requestedBy = user.name();
+        return pool.withTransaction(connection -> aiSystems.rebuild(connection, requestedBy)).map(RebuildResult::new);
     }
 }

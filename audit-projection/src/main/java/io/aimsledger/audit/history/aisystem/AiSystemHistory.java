@@ -37,15 +37,24 @@ public class AiSystemHistory {
             select seq, event_id, type, occurred_at, cloud_event from audit_log
             where subject = $1 and type like 'io.aimsledger.inventory.%' and seq <= $2 order by occurred_at, seq
             """;
+    private static final String TABLE = "ai_system_version";
+    /** Where {@code derivedDifference} derives the versions again, to compare them with the table. */
+    private static final String REDERIVED = "ai_system_version_rederived";
     private static final String CLOSE = """
-            update ai_system_version set recorded_to = $2
+            update %s set recorded_to = $2
             where ai_system_id = $1 and recorded_to is null and (valid_to is null or valid_to >= $3)
             """;
     private static final String INSERT = """
-            insert into ai_system_version (ai_system_id, valid_from, valid_to, recorded_from, event_seq, event_id,
+            insert into %s (ai_system_id, valid_from, valid_to, recorded_from, event_seq, event_id,
                                            event_type, state)
             values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb)
             """;
+    private static final String ROW = "ai_system_id, valid_from, valid_to, recorded_from, recorded_to, event_seq, event_id, "
+            + "event_type, state";
+    // Rows in one table and not the other, either way round: the first AI system whose history differs.
+    private static final String FIRST_DIFFERENCE = "select min(ai_system_id::text) as id from ("
+            + "(select " + ROW + " from " + TABLE + " except all select " + ROW + " from " + REDERIVED + ") union all "
+            + "(select " + ROW + " from " + REDERIVED + " except all select " + ROW + " from " + TABLE + ")) differing";
     private static final String COLUMNS = "valid_from, valid_to, recorded_from, event_id, event_type, state::text";
 
     private final ObjectMapper json;
@@ -64,15 +73,20 @@ public class AiSystemHistory {
      * with every event of the system logged up to {@code seq}.
      */
     public Uni<Void> apply(SqlClient client, UUID aiSystemId, long seq, Instant occurredAt, Instant recordedAt) {
+        return apply(client, TABLE, aiSystemId, seq, occurredAt, recordedAt);
+    }
+
+    private Uni<Void> apply(SqlClient client, String table, UUID aiSystemId, long seq, Instant occurredAt,
+                            Instant recordedAt) {
         return client.preparedQuery(EVENTS_OF).execute(Tuple.of(aiSystemId.toString(), seq)).flatMap(rows -> {
             List<AiSystemTimeline.Change> changes = new ArrayList<>();
             rows.forEach(row -> change(row).ifPresent(changes::add));
             List<AiSystemTimeline.Version> affected = AiSystemTimeline.of(changes).stream()
                     .filter(v -> v.validTo() == null || !v.validTo().isBefore(occurredAt))
                     .toList();
-            return client.preparedQuery(CLOSE).execute(Tuple.of(aiSystemId, at(recordedAt), at(occurredAt)))
+            return client.preparedQuery(CLOSE.formatted(table)).execute(Tuple.of(aiSystemId, at(recordedAt), at(occurredAt)))
                     .flatMap(closed -> Multi.createFrom().iterable(affected)
-                            .onItem().transformToUniAndConcatenate(v -> client.preparedQuery(INSERT).execute(
+                            .onItem().transformToUniAndConcatenate(v -> client.preparedQuery(INSERT.formatted(table)).execute(
                                     Tuple.from(new Object[] {aiSystemId, at(v.validFrom()), at(v.validTo()),
                                             at(recordedAt), v.cause().seq(), v.cause().eventId(),
                                             v.cause().eventType(), write(v.state())})))
@@ -83,20 +97,40 @@ public class AiSystemHistory {
 
     /**
      * Drops the versions and derives them again from the log, event by event in log order with the
-     * times the log recorded: the same steps as when the events arrived, so the same answers.
+     * times the log recorded: the same steps as when the events arrived, so the same answers. The
+     * versions are append-only but for this: the rebuild is first recorded in {@code derived_rebuild},
+     * without which the database refuses the delete.
      */
-    public Uni<Long> rebuild(SqlConnection connection) {
-        return connection.query("lock table ai_system_version in exclusive mode").execute()
-                .flatMap(locked -> connection.query("delete from ai_system_version").execute())
-                .flatMap(deleted -> connection.query("select seq, subject, occurred_at, recorded_at from audit_log "
-                        + "where type like 'io.aimsledger.inventory.%' and occurred_at is not null order by seq").execute())
+    public Uni<Long> rebuild(SqlConnection connection, String requestedBy) {
+        return connection.query("lock table " + TABLE + " in exclusive mode").execute()
+                .flatMap(locked -> connection.preparedQuery("insert into derived_rebuild (requested_by) values ($1)")
+                        .execute(Tuple.of(requestedBy)))
+                .flatMap(recorded -> connection.query("delete from " + TABLE).execute())
+                .flatMap(deleted -> deriveAll(connection, TABLE));
+    }
+
+    /**
+     * Derives every version again from the log into a temporary table, within the caller's transaction
+     * (which should see one snapshot), and answers the first AI system whose versions differ from the
+     * stored ones, or null when every one is as the log implies.
+     */
+    public Uni<String> derivedDifference(SqlConnection connection) {
+        return connection.query("create temporary table " + REDERIVED + " (like " + TABLE + ") on commit drop").execute()
+                .flatMap(created -> deriveAll(connection, REDERIVED))
+                .flatMap(derived -> connection.query(FIRST_DIFFERENCE).execute())
+                .map(rows -> rows.iterator().next().getString("id"));
+    }
+
+    private Uni<Long> deriveAll(SqlConnection connection, String table) {
+        return connection.query("select seq, subject, occurred_at, recorded_at from audit_log "
+                        + "where type like 'io.aimsledger.inventory.%' and occurred_at is not null order by seq").execute()
                 .flatMap(rows -> {
                     List<Row> entries = new ArrayList<>();
                     rows.forEach(entries::add);
                     return Multi.createFrom().iterable(entries)
                             .onItem().transformToUniAndConcatenate(row -> aiSystemId(row.getString("subject"))
-                                    .map(id -> apply(connection, id, row.getLong("seq"), instant(row, "occurred_at"),
-                                            instant(row, "recorded_at")))
+                                    .map(id -> apply(connection, table, id, row.getLong("seq"),
+                                            instant(row, "occurred_at"), instant(row, "recorded_at")))
                                     .orElse(Uni.createFrom().voidItem()))
                             .collect().last()
                             .replaceWith((long) entries.size());

@@ -1,21 +1,26 @@
 package io.aimsledger.audit.transparency.rest;
 
 import java.sql.SQLException;
+import java.time.Duration;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.aimsledger.audit.history.aisystem.AiSystemHistory;
 import io.aimsledger.audit.transparency.AuditSigningKey;
 import io.aimsledger.audit.transparency.Checkpointer;
 import io.aimsledger.audit.transparency.LogVerifier;
 import io.aimsledger.support.security.Access;
+import io.aimsledger.support.web.RequestValues;
 import io.aimsledger.transparency.LogCheck;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** Whether the log is intact, and the signed tree heads that let anyone check it (API.md). */
 @Path("/api/v1/audit")
@@ -24,11 +29,24 @@ public class TransparencyResource {
 
     /** {@code GET /verify}: {@code rootHash} and {@code treeSize} are those of the rows as they are now. */
     public record VerificationView(boolean valid, long treeSize, String rootHash, long checkedEntries,
-                                   Long firstInvalidSeq, String finding, long invalidEntries, int checkpointsChecked) {
+                                   Long firstInvalidSeq, String finding, long invalidEntries, int checkpointsChecked,
+                                   boolean derivedChecked, String firstDifferingEntity) {
 
         static VerificationView of(LogCheck.Result result) {
             return new VerificationView(result.valid(), result.treeSize(), result.rootHash(), result.checkedEntries(),
-                    result.firstInvalidSeq(), result.finding(), result.invalidEntries(), result.checkpointsChecked());
+                    result.firstInvalidSeq(), result.finding(), result.invalidEntries(), result.checkpointsChecked(),
+                    false, null);
+        }
+
+        VerificationView withDerived(String differingEntity) {
+            if (differingEntity == null) {
+                return new VerificationView(valid, treeSize, rootHash, checkedEntries, firstInvalidSeq, finding,
+                        invalidEntries, checkpointsChecked, true, null);
+            }
+            return new VerificationView(false, treeSize, rootHash, checkedEntries, firstInvalidSeq,
+                    valid ? "the stored versions of " + differingEntity + " are not the ones its events in the log "
+                            + "imply (derived history changed?)" : finding,
+                    invalidEntries + 1, checkpointsChecked, true, differingEntity);
         }
     }
 
@@ -36,22 +54,39 @@ public class TransparencyResource {
     public record CheckpointView(long treeSize, String rootHash, String timestamp, String keyId, String signature) {
     }
 
+    private static final Duration DERIVATION_WAIT = Duration.ofMinutes(10);
+
     private final LogVerifier verifier;
     private final Checkpointer checkpointer;
     private final AuditSigningKey key;
+    private final AiSystemHistory aiSystems;
+    private final Pool pool;
 
-    public TransparencyResource(LogVerifier verifier, Checkpointer checkpointer, AuditSigningKey key) {
+    public TransparencyResource(LogVerifier verifier, Checkpointer checkpointer, AuditSigningKey key,
+                                AiSystemHistory aiSystems, Pool pool) {
         this.verifier = verifier;
         this.checkpointer = checkpointer;
         this.key = key;
+        this.aiSystems = aiSystems;
+        this.pool = pool;
     }
 
     @GET
     @Path("verify")
     @Blocking
     @RolesAllowed(Access.AUDIT)
-    public VerificationView verify() throws SQLException {
-        return VerificationView.of(verifier.verify());
+    public VerificationView verify(@QueryParam("derived") String derived) throws SQLException {
+        boolean rederive = RequestValues.optionalBoolean(derived, "derived");
+        VerificationView view = VerificationView.of(verifier.verify());
+        if (!rederive) {
+            return view;
+        }
+        // One snapshot for the whole re-derivation, so that events arriving meanwhile change nothing.
+        String differing = pool.withTransaction(connection -> connection
+                        .query("set transaction isolation level repeatable read").execute()
+                        .flatMap(ignored -> aiSystems.derivedDifference(connection)))
+                .await().atMost(DERIVATION_WAIT);
+        return view.withDerived(differing == null ? null : "AI system " + differing);
     }
 
     /** The latest signed checkpoint; one is taken now if the log grew since the last. */

@@ -12,6 +12,7 @@ import io.aimsledger.eventstore.command.CommandContext;
 import io.aimsledger.eventstore.command.CommandHandler;
 import io.aimsledger.eventstore.command.CommandResult;
 import io.aimsledger.eventstore.command.ContractEventCodec;
+import io.aimsledger.eventstore.command.ExpectedVersion;
 import io.aimsledger.eventstore.command.IdempotencyKey;
 import io.aimsledger.contracts.inventory.v1.AiSystem;
 import io.aimsledger.inventory.aisystem.domain.AiSystemCommand;
@@ -34,14 +35,14 @@ public class AiSystemCommands {
      * How a command was asked for: the HTTP preconditions, the answer's shape, and anything else that
      * must commit with the change (an ingest's inbox entry).
      */
-    public record Options(Long expectedVersion, IdempotencyKey idempotencyKey, int successStatus, URI location,
+    public record Options(ExpectedVersion expectedVersion, IdempotencyKey idempotencyKey, int successStatus, URI location,
                           Function<SqlConnection, Uni<Void>> alsoInTransaction) {
 
-        public Options(Long expectedVersion, IdempotencyKey idempotencyKey, int successStatus, URI location) {
+        public Options(ExpectedVersion expectedVersion, IdempotencyKey idempotencyKey, int successStatus, URI location) {
             this(expectedVersion, idempotencyKey, successStatus, location, connection -> Uni.createFrom().voidItem());
         }
 
-        public static Options ok(Long expectedVersion) {
+        public static Options ok(ExpectedVersion expectedVersion) {
             return new Options(expectedVersion, null, 200, null);
         }
 

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,9 +25,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
 import io.aimsledger.contracts.inventory.v1.LifecycleStage;
 import io.aimsledger.eventstore.command.CommandResult;
+import io.aimsledger.eventstore.command.IdempotencyKey;
 import io.aimsledger.eventstore.decider.Rejection;
 import io.aimsledger.eventstore.web.CommandContexts;
 import io.aimsledger.eventstore.web.CommandHeaders;
+import io.aimsledger.eventstore.web.CommandRequestHeaders;
 import io.aimsledger.inventory.aisystem.application.AiSystemCommands;
 import io.aimsledger.inventory.aisystem.application.AiSystemCommands.Options;
 import io.aimsledger.inventory.aisystem.domain.AiSystemCommand;
@@ -49,6 +51,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class AiSystemResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String AI_SYSTEMS = "/api/v1/ai-systems";
     private static final String ID = "id";
 
     private final AiSystemCommands commands;
@@ -70,15 +73,11 @@ public class AiSystemResource {
 
     @POST
     @RolesAllowed(Access.WRITE)
-    public Uni<Response> register(@Valid @NotNull RegisterAiSystemRequest request,
-                                  @HeaderParam(CommandHeaders.IDEMPOTENCY_KEY) String idempotencyKey,
-                                  @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId)
-            throws JsonProcessingException {
+    public Uni<Response> register(@Valid @NotNull RegisterAiSystemRequest request, @BeanParam CommandRequestHeaders headers) {
         UUID id = UUID.randomUUID();
-        var key = CommandHeaders.idempotencyKey(idempotencyKey, "POST", "/api/v1/ai-systems",
-                json.writeValueAsBytes(request));
+        var key = headers.idempotencyKey("POST", AI_SYSTEMS, body(request));
         return respond(commands.handle(id, new AiSystemCommand.RegisterAiSystem(id, request.toDescription(),
-                request.externalRef()), contexts.current(correlationId), Options.created(id, key)));
+                request.externalRef()), contexts.current(headers.correlationId()), Options.created(id, key)));
     }
 
     @GET
@@ -112,89 +111,80 @@ public class AiSystemResource {
     @Path("{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @RolesAllowed(Access.WRITE)
-    public Uni<Response> patch(@PathParam(ID) String id, JsonNode body,
-                               @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
-                               @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
+    public Uni<Response> patch(@PathParam(ID) String id, JsonNode body, @BeanParam CommandRequestHeaders headers) {
         UUID aiSystemId = RequestValues.uuid(id, ID);
         var command = new AiSystemCommand.ChangeDescription(DescriptionPatchReader.read(body));
-        return change(aiSystemId, command, ifMatch, correlationId);
+        return change(aiSystemId, command, headers, null);
     }
 
     @POST
     @Path("{id}/lifecycle")
     @RolesAllowed(Access.WRITE)
     public Uni<Response> changeStage(@PathParam(ID) String id, @Valid @NotNull ChangeLifecycleStageRequest request,
-                                     @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
-                                     @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
-        return change(RequestValues.uuid(id, ID),
-                new AiSystemCommand.ChangeLifecycleStage(request.stage(), request.reason()), ifMatch, correlationId);
+                                     @BeanParam CommandRequestHeaders headers) {
+        UUID aiSystemId = RequestValues.uuid(id, ID);
+        return change(aiSystemId, new AiSystemCommand.ChangeLifecycleStage(request.stage(), request.reason()), headers,
+                postKey(headers, aiSystemId, "lifecycle", request));
     }
 
     @POST
     @Path("{id}/classification")
     @RolesAllowed(Access.WRITE)
     public Uni<Response> classify(@PathParam(ID) String id, @Valid @NotNull ClassifyAiSystemRequest request,
-                                  @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
-                                  @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
-        return change(RequestValues.uuid(id, ID),
-                new AiSystemCommand.ClassifyAiSystem(request.euAiActRiskClass(), request.rationale()), ifMatch,
-                correlationId);
+                                  @BeanParam CommandRequestHeaders headers) {
+        UUID aiSystemId = RequestValues.uuid(id, ID);
+        return change(aiSystemId, new AiSystemCommand.ClassifyAiSystem(request.euAiActRiskClass(), request.rationale()),
+                headers, postKey(headers, aiSystemId, "classification", request));
     }
 
     @POST
     @Path("{id}/models")
     @RolesAllowed(Access.WRITE)
     public Uni<Response> addModel(@PathParam(ID) String id, @Valid @NotNull AddModelRequest request,
-                                  @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
-                                  @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
+                                  @BeanParam CommandRequestHeaders headers) {
         UUID aiSystemId = RequestValues.uuid(id, ID);
         var command = new AiSystemCommand.AddModel(UUID.randomUUID(), request.name(), request.version(),
                 request.provider(), request.registryUri());
-        return respond(commands.handle(aiSystemId, command, contexts.current(correlationId),
-                new Options(CommandHeaders.expectedVersion(ifMatch), null, 201, AiSystemCommands.location(aiSystemId))));
+        return added(aiSystemId, command, headers, postKey(headers, aiSystemId, "models", request));
     }
 
     @DELETE
     @Path("{id}/models/{modelId}")
     @RolesAllowed(Access.WRITE)
     public Uni<Response> removeModel(@PathParam(ID) String id, @PathParam("modelId") String modelId,
-                                     @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
-                                     @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
+                                     @BeanParam CommandRequestHeaders headers) {
         return change(RequestValues.uuid(id, ID),
-                new AiSystemCommand.RemoveModel(RequestValues.uuid(modelId, "modelId")), ifMatch, correlationId);
+                new AiSystemCommand.RemoveModel(RequestValues.uuid(modelId, "modelId")), headers, null);
     }
 
     @POST
     @Path("{id}/datasets")
     @RolesAllowed(Access.WRITE)
     public Uni<Response> addDataset(@PathParam(ID) String id, @Valid @NotNull AddDatasetRequest request,
-                                    @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
-                                    @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
+                                    @BeanParam CommandRequestHeaders headers) {
         UUID aiSystemId = RequestValues.uuid(id, ID);
         var command = new AiSystemCommand.AddDataset(UUID.randomUUID(), request.name(), request.source(),
                 request.containsPersonalData(), request.provenance());
-        return respond(commands.handle(aiSystemId, command, contexts.current(correlationId),
-                new Options(CommandHeaders.expectedVersion(ifMatch), null, 201, AiSystemCommands.location(aiSystemId))));
+        return added(aiSystemId, command, headers, postKey(headers, aiSystemId, "datasets", request));
     }
 
     @DELETE
     @Path("{id}/datasets/{datasetId}")
     @RolesAllowed(Access.WRITE)
     public Uni<Response> removeDataset(@PathParam(ID) String id, @PathParam("datasetId") String datasetId,
-                                       @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
-                                       @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
+                                       @BeanParam CommandRequestHeaders headers) {
         return change(RequestValues.uuid(id, ID),
-                new AiSystemCommand.RemoveDataset(RequestValues.uuid(datasetId, "datasetId")), ifMatch, correlationId);
+                new AiSystemCommand.RemoveDataset(RequestValues.uuid(datasetId, "datasetId")), headers, null);
     }
 
     @POST
     @Path("{id}/retire")
     @RolesAllowed(Access.WRITE)
     public Uni<Response> retire(@PathParam(ID) String id, @Valid @NotNull RetireAiSystemRequest request,
-                                @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
-                                @HeaderParam(CommandContexts.CORRELATION_ID) String correlationId) {
-        return change(RequestValues.uuid(id, ID), new AiSystemCommand.RetireAiSystem(request.reason()), ifMatch,
-                correlationId);
+                                @BeanParam CommandRequestHeaders headers) {
+        UUID aiSystemId = RequestValues.uuid(id, ID);
+        return change(aiSystemId, new AiSystemCommand.RetireAiSystem(request.reason()), headers,
+                postKey(headers, aiSystemId, "retire", request));
     }
 
     @GET
@@ -204,9 +194,27 @@ public class AiSystemResource {
         return events.of(RequestValues.uuid(id, ID)).map(body -> Response.ok(body).build());
     }
 
-    private Uni<Response> change(UUID id, AiSystemCommand command, String ifMatch, String correlationId) {
-        return respond(commands.handle(id, command, contexts.current(correlationId),
-                Options.ok(CommandHeaders.expectedVersion(ifMatch))));
+    private Uni<Response> change(UUID id, AiSystemCommand command, CommandRequestHeaders headers, IdempotencyKey key) {
+        return respond(commands.handle(id, command, contexts.current(headers.correlationId()),
+                new Options(headers.expectedVersion(), key, 200, null)));
+    }
+
+    private Uni<Response> added(UUID id, AiSystemCommand command, CommandRequestHeaders headers, IdempotencyKey key) {
+        return respond(commands.handle(id, command, contexts.current(headers.correlationId()),
+                new Options(headers.expectedVersion(), key, 201, AiSystemCommands.location(id))));
+    }
+
+    private IdempotencyKey postKey(CommandRequestHeaders headers, UUID id, String action, Object request) {
+        return headers.idempotencyKey("POST", AI_SYSTEMS + "/" + id + "/" + action, body(request));
+    }
+
+    /** The request as read, for the hash an {@code Idempotency-Key} is bound to. */
+    private byte[] body(Object request) {
+        try {
+            return json.writeValueAsBytes(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a request record can always be written as JSON", e);
+        }
     }
 
     private static Uni<Response> respond(Uni<CommandResult> result) {

@@ -14,7 +14,7 @@ import io.aimsledger.contracts.inventory.v1.AiTechnique;
 import io.aimsledger.contracts.inventory.v1.OrganizationRole;
 import io.aimsledger.inventory.aisystem.domain.DescriptionField;
 import io.aimsledger.inventory.aisystem.domain.DescriptionPatch;
-import io.aimsledger.support.json.NulFreeStrings;
+import io.aimsledger.support.json.StorableText;
 import io.aimsledger.support.problem.InvalidRequest;
 import io.aimsledger.support.problem.Violation;
 
@@ -73,8 +73,8 @@ final class DescriptionPatchReader {
             throw new IllegalArgumentException("must be a string");
         }
         String text = node.textValue();
-        if (NulFreeStrings.containsNul(node)) {
-            throw new IllegalArgumentException(NulFreeStrings.MESSAGE);
+        if (StorableText.problem(node) != null) {
+            throw new IllegalArgumentException(StorableText.problem(node));
         }
         if (field.required() && text.isBlank()) {
             throw new IllegalArgumentException("must not be blank");
@@ -92,7 +92,7 @@ final class DescriptionPatchReader {
         List<String> values = new ArrayList<>();
         for (JsonNode item : node) {
             if (!item.isTextual() || item.textValue().isBlank() || item.textValue().length() > FieldLimits.NAME
-                    || NulFreeStrings.containsNul(item)) {
+                    || StorableText.problem(item) != null) {
                 throw new IllegalArgumentException("must hold non-blank strings of at most " + FieldLimits.NAME
                         + " characters");
             }

@@ -152,4 +152,56 @@ class AiSystemChangesTest {
                 .then().statusCode(404).body("code", equalTo("ai-system.not-found"));
         as("dave").body("{\"reason\": \"x\"}").post(AI_SYSTEMS + "/{id}/retire", id).then().statusCode(403);
     }
+
+    @Test
+    void aWeakIfMatchNeverMatchesAndAStarMatchesTheExistingSystem() {
+        String id = registered("Conditional");
+        as("alice").contentType(MERGE_PATCH).header("If-Match", "W/\"1\"").body("{\"vendor\": \"Other\"}")
+                .patch(AI_SYSTEMS + "/{id}", id)
+                .then().statusCode(412).contentType(PROBLEM).body("code", equalTo("concurrency.version-mismatch"));
+        as("alice").contentType(MERGE_PATCH).header("If-Match", "*").body("{\"vendor\": \"Other\"}")
+                .patch(AI_SYSTEMS + "/{id}", id)
+                .then().statusCode(200).header("ETag", "\"2\"");
+        as("alice").contentType(MERGE_PATCH).header("If-Match", "*").body("{\"vendor\": \"Other\"}")
+                .patch(AI_SYSTEMS + "/{id}", UUID.randomUUID())
+                .then().statusCode(412).contentType(PROBLEM);
+    }
+
+    @Test
+    void anIdempotencyKeyHoldsOnEveryPost() {
+        String id = registered("Idempotent");
+        String model = "{\"name\": \"scorer\", \"version\": \"1\"}";
+        String key = "models-" + UUID.randomUUID();
+        as("alice").header("Idempotency-Key", key).body(model).post(AI_SYSTEMS + "/{id}/models", id)
+                .then().statusCode(201).body("models", hasSize(1));
+        as("alice").header("Idempotency-Key", key).body(model).post(AI_SYSTEMS + "/{id}/models", id)
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("models", hasSize(1));
+        as("alice").header("Idempotency-Key", key).body("{\"name\": \"other\", \"version\": \"1\"}")
+                .post(AI_SYSTEMS + "/{id}/models", id)
+                .then().statusCode(422).body("code", equalTo("idempotency.key-reused"));
+
+        String dataset = "{\"name\": \"loans\", \"source\": \"warehouse\"}";
+        String datasetKey = "datasets-" + UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            as("alice").header("Idempotency-Key", datasetKey).body(dataset).post(AI_SYSTEMS + "/{id}/datasets", id)
+                    .then().statusCode(201).body("datasets", hasSize(1));
+        }
+        String classification = "{\"euAiActRiskClass\": \"HIGH_RISK\", \"rationale\": \"Annex III\"}";
+        String classificationKey = "classification-" + UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            as("alice").header("Idempotency-Key", classificationKey).body(classification)
+                    .post(AI_SYSTEMS + "/{id}/classification", id).then().statusCode(200).header("ETag", "\"4\"");
+        }
+        String stage = "{\"stage\": \"DESIGN_DEVELOPMENT\", \"reason\": \"ready\"}";
+        String stageKey = "lifecycle-" + UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            as("alice").header("Idempotency-Key", stageKey).body(stage).post(AI_SYSTEMS + "/{id}/lifecycle", id)
+                    .then().statusCode(200).header("ETag", "\"5\"");
+        }
+        String retireKey = "retire-" + UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            as("alice").header("Idempotency-Key", retireKey).body("{\"reason\": \"replaced\"}")
+                    .post(AI_SYSTEMS + "/{id}/retire", id).then().statusCode(200).header("ETag", "\"6\"");
+        }
+    }
 }

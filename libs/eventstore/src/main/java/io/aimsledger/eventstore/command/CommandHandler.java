@@ -50,8 +50,10 @@ public class CommandHandler {
         return pool.withTransaction(connection -> replayOrDecide(connection, command))
                 .onFailure(ConcurrencyConflict.class)
                 .recoverWithUni(conflict -> {
-                    // Without If-Match the client asked for "the current state", so decide again on it.
-                    if (command.expectedVersion() == null && attempt < ATTEMPTS_WITHOUT_IF_MATCH) {
+                    // Without If-Match (or with *) the client asked for "the current state", so decide again on it.
+                    boolean anyVersion = command.expectedVersion() == null
+                            || command.expectedVersion() instanceof ExpectedVersion.AnyExisting;
+                    if (anyVersion && attempt < ATTEMPTS_WITHOUT_IF_MATCH) {
                         return attempt(command, attempt + 1);
                     }
                     return Uni.createFrom().failure(conflict);
@@ -84,7 +86,7 @@ public class CommandHandler {
                 past.add(command.codec().read(stored));
             }
             long version = history.isEmpty() ? 0 : history.getLast().streamVersion();
-            if (command.expectedVersion() != null && command.expectedVersion() != version) {
+            if (command.expectedVersion() != null && !command.expectedVersion().isMetBy(version)) {
                 throw new VersionMismatch(command.expectedVersion(), version);
             }
             S state = command.decider().fold(past);

@@ -1,18 +1,18 @@
 package io.aimsledger.eventstore.command;
 
-/** {@code If-Match} named a version the resource is no longer (or not yet) at. */
+/** {@code If-Match} asked for a version the resource is not at. */
 public final class VersionMismatch extends RuntimeException {
 
-    private final long expected;
+    private final ExpectedVersion expected;
     private final long actual;
 
-    public VersionMismatch(long expected, long actual) {
-        super("If-Match expected version " + expected + " but the resource is at version " + actual, null, false, false);
+    public VersionMismatch(ExpectedVersion expected, long actual) {
+        super("If-Match expected " + expected + " but the resource is at version " + actual, null, false, false);
         this.expected = expected;
         this.actual = actual;
     }
 
-    public long expected() {
+    public ExpectedVersion expected() {
         return expected;
     }
 

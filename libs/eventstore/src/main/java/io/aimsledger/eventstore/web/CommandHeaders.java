@@ -3,11 +3,14 @@ package io.aimsledger.eventstore.web;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Set;
 
 import jakarta.ws.rs.core.Response;
 
 import io.aimsledger.eventstore.command.CommandResult;
+import io.aimsledger.eventstore.command.ExpectedVersion;
 import io.aimsledger.eventstore.command.IdempotencyKey;
 import io.aimsledger.support.problem.InvalidRequest;
 
@@ -25,27 +28,41 @@ public final class CommandHeaders {
         return "\"" + version + "\"";
     }
 
-    /** The version an {@code If-Match} names, or null without one; a malformed value is a 400. */
-    public static Long expectedVersion(String ifMatch) {
+    /**
+     * What an {@code If-Match} asks, or null without one: {@code *}, or a list of entity tags compared
+     * strongly, so that a weak tag ({@code W/"1"}) never matches. A malformed value is a 400.
+     */
+    public static ExpectedVersion expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
+        if (ifMatch.trim().equals("*")) {
+            return new ExpectedVersion.AnyExisting();
         }
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            value = value.substring(1, value.length() - 1);
-        }
-        try {
-            long version = Long.parseLong(value);
-            if (version >= 0) {
-                return version;
+        Set<Long> strong = new HashSet<>();
+        for (String tag : ifMatch.split(",")) {
+            String value = tag.trim();
+            boolean weak = value.startsWith("W/");
+            if (weak) {
+                value = value.substring(2);
             }
-        } catch (NumberFormatException e) {
-            // reported below
+            Long version = value.length() >= 3 && value.startsWith("\"") && value.endsWith("\"")
+                    ? version(value.substring(1, value.length() - 1)) : null;
+            if (version == null) {
+                throw InvalidRequest.of(IF_MATCH, "must be * or the ETag of the resource, e.g. \"3\"");
+            }
+            if (!weak) {
+                strong.add(version);
+            }
         }
-        throw InvalidRequest.of(IF_MATCH, "must be the ETag of the resource, e.g. \"3\"");
+        return new ExpectedVersion.OneOf(strong);
+    }
+
+    private static Long version(String digits) {
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        return Long.parseLong(digits);
     }
 
     /** The key with a hash of what it was sent with, or null without one. */

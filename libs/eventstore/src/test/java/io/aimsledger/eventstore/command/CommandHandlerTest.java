@@ -48,6 +48,11 @@ class CommandHandlerTest {
 
     private Command<Counter.Command, Counter.State, Event, Map<String, Object>> command(
             String id, Counter.Command command, Long ifMatch, IdempotencyKey key) {
+        return commandIf(id, command, ifMatch == null ? null : ExpectedVersion.exactly(ifMatch), key);
+    }
+
+    private Command<Counter.Command, Counter.State, Event, Map<String, Object>> commandIf(
+            String id, Counter.Command command, ExpectedVersion ifMatch, IdempotencyKey key) {
         ReadModelUpdate<Counter.State, Event> view = (connection, state, version, events, context) -> failReadModel
                 ? Uni.createFrom().failure(new IllegalStateException("the read model is broken"))
                 : connection.preparedQuery("insert into counter_view values ($1, $2, $3) on conflict (id) do update "
@@ -109,13 +114,28 @@ class CommandHandlerTest {
 
         assertThatThrownBy(() -> handle(command(id, new Counter.Command.Increment(1), 1L, null)))
                 .isInstanceOfSatisfying(VersionMismatch.class, e -> {
-                    assertThat(e.expected()).isEqualTo(1);
+                    assertThat(e.expected()).isEqualTo(ExpectedVersion.exactly(1));
                     assertThat(e.actual()).isEqualTo(2);
                 });
         assertThat(events(id)).hasSize(2);
-        assertThat(CommandHeaders.expectedVersion("\"2\"")).isEqualTo(2L);
+        assertThat(CommandHeaders.expectedVersion("\"2\"")).isEqualTo(ExpectedVersion.exactly(2));
         assertThat(CommandHeaders.expectedVersion(null)).isNull();
+        assertThat(CommandHeaders.expectedVersion("W/\"2\", \"3\"")).isEqualTo(ExpectedVersion.exactly(3));
         assertThatThrownBy(() -> CommandHeaders.expectedVersion("\"two\"")).isInstanceOf(io.aimsledger.support.problem.InvalidRequest.class);
+    }
+
+    @Test
+    void aWeakTagNeverMatchesAndAStarMatchesAnyExistingVersion() {
+        String id = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> handle(commandIf(id, new Counter.Command.Open(10), new ExpectedVersion.AnyExisting(), null)))
+                .isInstanceOf(VersionMismatch.class);
+        handle(command(id, new Counter.Command.Open(10), null, null));
+
+        assertThatThrownBy(() -> handle(commandIf(id, new Counter.Command.Increment(1),
+                CommandHeaders.expectedVersion("W/\"1\""), null))).isInstanceOf(VersionMismatch.class);
+        handle(commandIf(id, new Counter.Command.Increment(1), CommandHeaders.expectedVersion("*"), null));
+
+        assertThat(events(id)).hasSize(2);
     }
 
     @Test

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aimsledger.eventstore.command.Command;
+import io.aimsledger.eventstore.command.ExpectedVersion;
 import io.aimsledger.eventstore.command.CommandHandler;
 import io.aimsledger.eventstore.command.IdempotencyKey;
 import io.aimsledger.eventstore.support.Counter;
@@ -70,7 +71,7 @@ public class CounterResource {
                 CommandHeaders.expectedVersion(ifMatch), null, 200, null);
     }
 
-    private Uni<Response> handle(String id, Counter.Command command, Long expectedVersion, IdempotencyKey key,
+    private Uni<Response> handle(String id, Counter.Command command, ExpectedVersion expectedVersion, IdempotencyKey key,
                                  int status, URI location) {
         var counter = new Command<>(id, "counter", new Counter(), new CounterCodec(), command, contexts.current(null),
                 expectedVersion, key, (connection, state, version, events, context) -> Uni.createFrom().voidItem(),

@@ -2,6 +2,7 @@ package io.aimsledger.support.json;
 
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -13,14 +14,15 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Request bodies are taken as typed: a number where a string belongs, {@code "true"} where a boolean
  * belongs or {@code 1} where an enum belongs is a 400, not silently converted; so is a string holding
- * a NUL character (see {@link NulFreeStrings}).
+ * text that cannot be stored (see {@link StorableText}), and so is a member name given twice.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.registerModule(new SimpleModule("aims-nul-free-strings").addDeserializer(String.class, new NulFreeStrings()));
+        mapper.registerModule(new SimpleModule("aims-storable-strings").addDeserializer(String.class, new StorableStrings()));
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -9,10 +9,19 @@ import java.util.List;
 public final class InvalidRequest extends RuntimeException {
 
     private final List<Violation> violations;
+    private final Problem problem;
 
     public InvalidRequest(List<Violation> violations) {
         super(violations.toString(), null, false, false);
         this.violations = List.copyOf(violations);
+        this.problem = Problem.invalid(ProblemCodes.VALIDATION, "The request has invalid fields.", this.violations);
+    }
+
+    /** A 400 problem of its own code and detail, such as a body that is not JSON at all. */
+    public InvalidRequest(Problem problem) {
+        super(problem.detail(), null, false, false);
+        this.violations = problem.violations() == null ? List.of() : problem.violations();
+        this.problem = problem;
     }
 
     public static InvalidRequest of(String field, String message) {
@@ -24,6 +33,6 @@ public final class InvalidRequest extends RuntimeException {
     }
 
     public Problem problem() {
-        return Problem.invalid(ProblemCodes.VALIDATION, "The request has invalid fields.", violations);
+        return problem;
     }
 }

@@ -45,16 +45,29 @@ public final class RequestValues {
         }
     }
 
-    /** An optional ISO-8601 instant ({@code 2026-03-31T00:00:00Z}): null when absent, a 400 when malformed. */
+    /** The first instant the API takes (years 0001 to 9999, as API.md says): 0001-01-01T00:00:00Z. */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /** The last instant the API takes: 9999-12-31T23:59:59.999999999Z. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /**
+     * An optional ISO-8601 instant ({@code 2026-03-31T00:00:00Z}) in the years 0001 to 9999: null when
+     * absent, a 400 when malformed or outside that range (PostgreSQL and the exports cannot hold it).
+     */
     public static Instant optionalInstant(String value, String field) {
         if (value == null || value.isEmpty()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw InvalidRequest.of(field, "must be an ISO-8601 instant in UTC, e.g. 2026-03-31T00:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw InvalidRequest.of(field, "must lie in the years 0001 to 9999");
+        }
+        return instant;
     }
 
     public static int limit(String value) {
@@ -70,6 +83,17 @@ public final class RequestValues {
             // reported below
         }
         throw InvalidRequest.of("limit", String.format(Locale.ROOT, "must be a whole number from 1 to %d", MAX_LIMIT));
+    }
+
+    /** An optional {@code true} or {@code false}: false when absent, a 400 otherwise. */
+    public static boolean optionalBoolean(String value, String field) {
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw InvalidRequest.of(field, "must be true or false");
     }
 
     /** An optional whole number of at least {@code min}: null when absent, a 400 otherwise. */

@@ -14,9 +14,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.aimsledger.support.security.Access;
+import io.aimsledger.support.web.RequestValues;
 
 /** A test-only endpoint with a typed body, to see what clients get back for bad input. */
 @Path("/api/v1/test-probe")
@@ -37,6 +39,13 @@ public class ProbeResource {
     @RolesAllowed(Access.WRITE)
     public ProbeRequest echo(@Valid @NotNull ProbeRequest request) {
         return request;
+    }
+
+    @GET
+    @Path("/echo")
+    @RolesAllowed(Access.READ)
+    public String echo(@QueryParam("q") String q, @QueryParam("at") String at) {
+        return q + " " + RequestValues.optionalInstant(at, "at");
     }
 
     @GET

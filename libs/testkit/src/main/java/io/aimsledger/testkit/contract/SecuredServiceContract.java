@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
@@ -27,6 +26,12 @@ public abstract class SecuredServiceContract {
 
     /** A POST endpoint that {@code dave} (viewer) must not call. */
     protected abstract String writeEndpoint();
+
+    /** A valid body for {@link #writeEndpoint()}. */
+    protected abstract String validWriteBody();
+
+    /** What {@link #writeEndpoint()} answers a writer's valid body: the status of a real write. */
+    protected abstract int writeSuccessStatus();
 
     /** A user whose role allows {@link #writeEndpoint()}. */
     protected String writer() {
@@ -67,10 +72,58 @@ public abstract class SecuredServiceContract {
     }
 
     @Test
-    void aWriterPassesTheRoleCheck() {
-        given().auth().oauth2(Tokens.forUser(writer())).contentType("application/json").body("{}")
+    void aWriterWrites() {
+        given().auth().oauth2(Tokens.forUser(writer())).contentType("application/json").body(validWriteBody())
                 .when().post(writeEndpoint())
-                .then().statusCode(not(oneOf(401, 403)));
+                .then().statusCode(writeSuccessStatus());
+    }
+
+    @Test
+    void anIdTokenIsUnauthorized() {
+        given().auth().oauth2(Tokens.idTokenForUser("alice"))
+                .when().get("/api/v1/me")
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void anAccessTokenOfAnotherClientIsUnauthorized() {
+        given().auth().oauth2(Tokens.forUserOfClient("alice", "admin-cli"))
+                .when().get("/api/v1/me")
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void refusedTokensAreNotLoggedAsErrors() {
+        var errors = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                    errors.add(record.getLoggerName() + ": " + record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        var root = java.util.logging.Logger.getLogger("");
+        root.addHandler(handler);
+        try {
+            for (int i = 0; i < 20; i++) {
+                given().auth().oauth2("eyJhbGciOiJSUzI1NiIsImtpZCI6Im5vLXN1Y2gta2V5LSIgfQ.eyJzdWIiOiJtYWxsb3J5IiwiaSI6" + i
+                                + "fQ.c2lnbmF0dXJl")
+                        .when().get("/api/v1/me")
+                        .then().statusCode(401).contentType(PROBLEM);
+            }
+        } finally {
+            root.removeHandler(handler);
+        }
+        org.assertj.core.api.Assertions.assertThat(errors).as("ERROR log records while refusing tokens").isEmpty();
     }
 
     @Test

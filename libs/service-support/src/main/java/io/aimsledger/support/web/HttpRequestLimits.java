@@ -1,0 +1,94 @@
+package io.aimsledger.support.web;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aimsledger.support.problem.Problem;
+import io.aimsledger.support.problem.ProblemCodes;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The limits on a request's size, answered as problems before anything else reads the request. The HTTP
+ * server's own limits ({@code quarkus.http.limits.*}) are set far higher, since it answers with an empty
+ * body: a body announced above {@code aims.http.max-request-body} is a 400 {@code request.too-large}
+ * (API.md), a URI longer than {@code aims.http.max-uri-length} a 414 and header lines longer than
+ * {@code aims.http.max-header-bytes} in all a 431.
+ */
+@ApplicationScoped
+public class HttpRequestLimits {
+
+    /** Before the server's own body-size check (route order -2) and everything else. */
+    private static final int PRIORITY = 1_000;
+
+    private final long maxBody;
+    private final int maxUri;
+    private final int maxHeaders;
+    private final ObjectMapper json;
+
+    public HttpRequestLimits(@ConfigProperty(name = "aims.http.max-request-body") long maxBody,
+                             @ConfigProperty(name = "aims.http.max-uri-length") int maxUri,
+                             @ConfigProperty(name = "aims.http.max-header-bytes") int maxHeaders, ObjectMapper json) {
+        this.maxBody = maxBody;
+        this.maxUri = maxUri;
+        this.maxHeaders = maxHeaders;
+        this.json = json;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::check, PRIORITY);
+    }
+
+    private void check(RoutingContext context) {
+        var request = context.request();
+        if (request.uri().length() > maxUri) {
+            refuse(context, Problem.of(414, "request.uri-too-long", "URI too long",
+                    "A request URI may be at most " + maxUri + " characters long."));
+            return;
+        }
+        long headerBytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headerBytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headerBytes > maxHeaders) {
+            refuse(context, Problem.of(431, "request.headers-too-large", "Request header fields too large",
+                    "The request's header fields may be at most " + maxHeaders + " bytes in all."));
+            return;
+        }
+        String length = request.getHeader("Content-Length");
+        if (length != null && !withinBodyLimit(length)) {
+            refuse(context, Problem.of(400, ProblemCodes.PAYLOAD_TOO_LARGE, "Request body too large",
+                    "A request body may hold at most " + maxBody + " bytes."));
+            return;
+        }
+        context.next();
+    }
+
+    private boolean withinBodyLimit(String length) {
+        try {
+            return Long.parseLong(length.trim()) <= maxBody;
+        } catch (NumberFormatException e) {
+            // A Content-Length that is not a number is as unreadable as one that is too large.
+            return false;
+        }
+    }
+
+    private void refuse(RoutingContext context, Problem problem) {
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem can always be written as JSON", e);
+        }
+        // The body that may follow is not read, so the connection cannot carry another request.
+        context.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close").end(body);
+    }
+}
