@@ -202,7 +202,7 @@ public final class Bench {
                     "AIMS_AUDIT_SIGNING_KEY_FILE", platform.data().resolve("keys/audit-signing-key.pem").toString())
                     : Map.of();
             try (var alone = ServiceInstance.start(platform, service, service.replace("-service", "").replace(
-                    "-projection", ""), audit ? "aims_audit_app" : "postgres", START_UP_PORT, env, List.of(),
+                    "-projection", ""), audit ? "aims_audit_app" : "aims_" + service.replace("-service", "") + "_app", START_UP_PORT, env, List.of(),
                     options.repository().resolve("bench/target/start-up"))) {
                 Duration ready = alone.awaitReady(Duration.ofMinutes(2));
                 report.add(Result.of("7", service + ": start-up to ready, alone", ready.toMillis() / 1000.0, "s")

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.aimsledger.localservers.LocalCredentials;
+
 /**
  * The platform as {@code ./aims-local} runs it (durable PostgreSQL, Kafka, Keycloak, the five services),
  * on ports of the harness's own, with its data under {@code bench/target/platform}, deleted first.
@@ -86,7 +88,13 @@ final class LaunchedPlatform implements AutoCloseable {
     }
 
     Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + POSTGRES_PORT + "/" + database, "postgres", "");
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + POSTGRES_PORT + "/" + database, "postgres",
+                password(LocalCredentials.POSTGRES_SUPERUSER));
+    }
+
+    /** A password the launcher generated and keeps in its data folder. */
+    String password(String name) {
+        return LocalCredentials.in(data).password(name);
     }
 
     void createDatabase(String name) throws SQLException {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.aimsledger.localservers.LocalCredentials;
 import io.aimsledger.localservers.ServiceEnvironment;
 
 /**
@@ -41,8 +42,10 @@ final class ServiceInstance implements AutoCloseable {
         var builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(work.resolve(module + ".log").toFile());
         var environment = builder.environment();
-        environment.putAll(ServiceEnvironment.of(port, platform.postgresPort(), database, user, platform.kafka(),
-                platform.realmUrl()));
+        String password = platform.password("postgres." + user);
+        environment.putAll(ServiceEnvironment.of(port, platform.postgresPort(), database, user, password,
+                platform.password(LocalCredentials.POSTGRES_SUPERUSER), platform.kafka(), platform.realmUrl()));
+        environment.put("AIMS_AUDIT_DB_PASSWORD", password);
         environment.putAll(env);
         long started = System.nanoTime();
         return new ServiceInstance(builder.start(), port, started);

@@ -210,6 +210,8 @@ class LocalPlatformIT {
                     "humanOversight", "vendor", "externalRef")) {
                 registration.put(field, text.next(24));
             }
+            // An external reference is unique among AI systems; the platform's data outlives a run.
+            registration.put("externalRef", registration.get("externalRef") + " " + java.util.UUID.randomUUID());
             registration.put("organizationRole", "DEPLOYER");
             registration.put("affectedStakeholders", List.of(text.next(12), text.next(12)));
             List<Map<String, Object>> views = new ArrayList<>();
@@ -253,12 +255,15 @@ class LocalPlatformIT {
     @Order(7)
     void aKilledServiceIsReportedAndRestartedByTheLauncher() throws Exception {
         String jar = "risk-service" + java.io.File.separator + "target";
+        // The service's JVM itself, not the watchdog shell around it (whose command line names the jar too).
         ProcessHandle risk = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
                 .filter(p -> p.info().commandLine().map(c -> c.contains(jar) && c.contains("quarkus-run.jar")).orElse(false))
                 .findFirst().orElseThrow(() -> new AssertionError("no risk-service process found"));
         risk.destroyForcibly();
         await().atMost(Duration.ofSeconds(30)).until(() -> output().contains("risk-service exited with status"));
         await().atMost(Duration.ofMinutes(2)).until(() -> output().contains("risk-service is back and ready"));
+        assertThat(risk.isAlive()).isFalse();
         given().baseUri("http://localhost:" + (SERVICE_PORT + 1)).when().get("/q/health/ready")
                 .then().statusCode(200).body("status", is("UP"));
         assertThat(launcher.isAlive()).isTrue();
@@ -268,7 +273,7 @@ class LocalPlatformIT {
     private static Map<String, Object> step(String token, String method, String path, String body, int status) {
         var request = given().baseUri("http://localhost:" + SERVICE_PORT).auth().oauth2(token);
         if (body != null) {
-            request = request.contentType(method.equals("PATCH") ? "application/merge-patch+json" : "application/json")
+            request = request.contentType(method.equals("PATCH") ? "application/merge-patch+json; charset=UTF-8" : "application/json")
                     .body(body);
         }
         return request.request(method, path).then().statusCode(status).extract().as(Map.class);

@@ -72,7 +72,8 @@ class AuditStateTest {
                 LifecycleStage.INCEPTION, LifecycleStage.DESIGN_DEVELOPMENT, "go"));
         awaitVersions(id, 3);
         Instant knownBeforeTheLateEvent = Instant.now();
-        Thread.sleep(20);
+        // The late event must be recorded after that instant: wait for the clock, not for a guessed time.
+        await().until(() -> Instant.now().isAfter(knownBeforeTheLateEvent));
 
         auditor().queryParam("asOf", "2026-01-15T00:00:00Z").get(AI_SYSTEMS + "/{id}", id).then().statusCode(200)
                 .body("name", equalTo("Scorer")).body("euAiActRiskClass", equalTo("UNCLASSIFIED"))

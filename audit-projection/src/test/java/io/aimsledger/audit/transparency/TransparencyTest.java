@@ -190,8 +190,8 @@ class TransparencyTest {
         TestEvents.publish(id, 1, "2026-01-10T09:00:00Z", new InventoryEvent.AiSystemRegistered(id, description, null));
         TestEvents.publish(id, 2, "2026-02-10T09:00:00Z", new InventoryEvent.AiSystemClassified(id,
                 EuAiActRiskClass.HIGH_RISK, "Annex III"));
-        String current = "from ai_system_version where ai_system_id = '" + id + "' and recorded_to is null";
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) " + current) == 2);
+        String current = " where ai_system_id = '" + id + "' and recorded_to is null";
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from ai_system_version" + current) == 2);
         auditor().queryParam("derived", "true").get(AUDIT + "/verify").then().statusCode(200)
                 .body("valid", equalTo(true)).body("derivedChecked", equalTo(true));
 
@@ -204,11 +204,11 @@ class TransparencyTest {
             assertThatThrownBy(() -> statement.execute("truncate ai_system_version")).isInstanceOf(SQLException.class);
         }
 
-        executeWithoutTriggers("update ai_system_version set state = jsonb_set(state, '{name}', '\"Forged\"') " + current);
+        executeWithoutTriggers("update ai_system_version set state = jsonb_set(state, '{name}', '\"Forged\"')" + current);
         auditor().get(AUDIT + "/verify").then().statusCode(200).body("valid", equalTo(true));
         auditor().queryParam("derived", "true").get(AUDIT + "/verify").then().statusCode(200)
                 .body("valid", equalTo(false)).body("firstDifferingEntity", equalTo("AI system " + id));
-        executeWithoutTriggers("update ai_system_version set state = jsonb_set(state, '{name}', '\"Scorer\"') " + current);
+        executeWithoutTriggers("update ai_system_version set state = jsonb_set(state, '{name}', '\"Scorer\"')" + current);
         auditor().queryParam("derived", "true").get(AUDIT + "/verify").then().statusCode(200)
                 .body("valid", equalTo(true));
         auditor().queryParam("derived", "maybe").get(AUDIT + "/verify").then().statusCode(400);

@@ -15,6 +15,7 @@ import io.aimsledger.localservers.Files2;
 import io.aimsledger.localservers.KafkaServer;
 import io.aimsledger.localservers.KeycloakDistribution;
 import io.aimsledger.localservers.KeycloakServer;
+import io.aimsledger.localservers.LocalCredentials;
 import io.aimsledger.localservers.Logs;
 import io.aimsledger.localservers.Ports;
 import io.aimsledger.localservers.PostgresServer;
@@ -79,9 +80,10 @@ public final class LocalPlatform {
 
         int postgresPort = choose("PostgreSQL", options.postgresPort());
         say("Starting PostgreSQL on port " + postgresPort + " ...");
-        PostgresServer postgres = PostgresServer.startPersistent(data.resolve("postgres"), postgresPort);
+        var credentials = LocalCredentials.in(data);
+        PostgresServer postgres = PostgresServer.startPersistent(data.resolve("postgres"), postgresPort,
+                credentials.password(LocalCredentials.POSTGRES_SUPERUSER));
         running.add(postgres);
-        Service.ALL.forEach(s -> postgres.createDatabase(s.database()));
 
         int kafkaPort = choose("Kafka", options.kafkaPort());
         int controllerPort = Ports.preferred(kafkaPort + 1);
@@ -100,8 +102,11 @@ public final class LocalPlatform {
             requireFree(service.module(), service.port(options.servicePortBase()));
         }
         say("Starting the services ...");
-        var wiring = new ServiceProcesses.Wiring(postgres.port(), "localhost:" + kafkaPort, keycloak.realmUrl(),
+        var wiring = new ServiceProcesses.Wiring(postgres, credentials, "localhost:" + kafkaPort, keycloak.realmUrl(),
                 options.servicePortBase(), data.resolve("keys"));
+        for (Service service : Service.ALL) {
+            ServiceProcesses.prepareDatabase(service, wiring);
+        }
         for (Service service : Service.ALL) {
             services.put(service, ServiceProcesses.start(options.repository(), data.resolve("logs"), service, wiring));
         }

@@ -4,10 +4,10 @@ import java.util.List;
 
 /** The five services, in the order of their ports. */
 enum Service {
-    INVENTORY("inventory-service", "inventory", "postgres"),
-    RISK("risk-service", "risk", "postgres"),
-    CONTROLS("controls-service", "controls", "postgres"),
-    EVIDENCE("evidence-service", "evidence", "postgres"),
+    INVENTORY("inventory-service", "inventory", "aims_inventory_app"),
+    RISK("risk-service", "risk", "aims_risk_app"),
+    CONTROLS("controls-service", "controls", "aims_controls_app"),
+    EVIDENCE("evidence-service", "evidence", "aims_evidence_app"),
     // The audit log may only be read and appended to: the service runs as a role that can do no more.
     AUDIT("audit-projection", "audit", "aims_audit_app");
 
@@ -31,9 +31,14 @@ enum Service {
         return database;
     }
 
-    /** Who the service connects as; its migrations run as the database owner. */
+    /** Who the service connects as (a least-privilege role of its own); its migrations run as the superuser. */
     String databaseUser() {
         return databaseUser;
+    }
+
+    /** Whether the launcher grants the role row access, or the service's own migrations grant what it may do. */
+    boolean grantsItsOwnAccess() {
+        return this == AUDIT;
     }
 
     int port(int base) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.aimsledger.localservers.ChildProcess;
+import io.aimsledger.localservers.LocalCredentials;
+import io.aimsledger.localservers.PostgresServer;
 import io.aimsledger.localservers.ServiceEnvironment;
 import io.aimsledger.localservers.Waits;
 
@@ -25,14 +27,31 @@ final class ServiceProcesses {
     }
 
     /** Where the services find the servers, and the directory for keys they create and keep. */
-    record Wiring(int postgresPort, String kafkaBootstrap, String oidcUrl, int portBase, Path keys) {
+    record Wiring(PostgresServer postgres, LocalCredentials credentials, String kafkaBootstrap, String oidcUrl,
+                  int portBase, Path keys) {
+    }
+
+    /** The service's database and its own login role, with the password kept in the credentials. */
+    static void prepareDatabase(Service service, Wiring wiring) {
+        wiring.postgres().createDatabase(service.database());
+        wiring.postgres().ensureLoginRole(service.databaseUser(), password(service, wiring));
+        if (!service.grantsItsOwnAccess()) {
+            wiring.postgres().grantRowAccess(service.database(), service.databaseUser());
+        }
+    }
+
+    private static String password(Service service, Wiring wiring) {
+        return wiring.credentials().password("postgres." + service.databaseUser());
     }
 
     static ChildProcess start(Path repository, Path logs, Service service, Wiring wiring) throws IOException {
         Files.createDirectories(logs);
-        Map<String, String> env = ServiceEnvironment.of(service.port(wiring.portBase()), wiring.postgresPort(),
-                service.database(), service.databaseUser(), wiring.kafkaBootstrap(), wiring.oidcUrl());
+        Map<String, String> env = ServiceEnvironment.of(service.port(wiring.portBase()), wiring.postgres().port(),
+                service.database(), service.databaseUser(), password(service, wiring), wiring.postgres().password(),
+                wiring.kafkaBootstrap(), wiring.oidcUrl());
         if (service == Service.AUDIT) {
+            // Its migration creates or updates its role with this password.
+            env.put("AIMS_AUDIT_DB_PASSWORD", password(service, wiring));
             // Created on the first start and kept with the data: checkpoints stay verifiable across restarts.
             env.put("AIMS_AUDIT_SIGNING_KEY_FILE", wiring.keys().resolve("audit-signing-key.pem").toString());
             env.put("AIMS_AUDIT_SIGNING_KEY_CREATE_IF_MISSING", "true");

@@ -16,18 +16,23 @@ public final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
+    /**
+     * @param databaseUser     the service's own least-privilege role, with {@code databasePassword}
+     * @param ownerPassword    the password of the superuser its migrations run as
+     */
     public static Map<String, String> of(int httpPort, int postgresPort, String database, String databaseUser,
-                                         String kafkaBootstrap, String oidcUrl) {
+                                         String databasePassword, String ownerPassword, String kafkaBootstrap,
+                                         String oidcUrl) {
         String jdbc = "jdbc:postgresql://localhost:" + postgresPort + "/" + database;
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://localhost:" + postgresPort + "/" + database);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
         env.put("QUARKUS_DATASOURCE_USERNAME", databaseUser);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", databasePassword);
         env.put("QUARKUS_FLYWAY_JDBC_URL", jdbc);
         env.put("QUARKUS_FLYWAY_USERNAME", PostgresServer.USER);
-        // The local server trusts local connections; Quarkus wants a password beside a Flyway URL.
-        env.put("QUARKUS_FLYWAY_PASSWORD", "unused-by-trust-authentication");
+        env.put("QUARKUS_FLYWAY_PASSWORD", ownerPassword);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcUrl);
         return env;

@@ -1,5 +1,6 @@
 package io.aimsledger.testkit;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.aimsledger.localservers.PostgresServer;
@@ -7,9 +8,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives a Quarkus test its own database (init arg {@code database}, default {@code aims}) on the
- * test JVM's real PostgreSQL server, wired to the reactive and JDBC datasources. Migrations run as
- * the owner; the service connects as the owner too, or as the role named by init arg
- * {@code applicationRole} (a role its own migrations create, as in production).
+ * test JVM's real PostgreSQL server, wired to the reactive and JDBC datasources, as the launcher wires
+ * a service: migrations run as the superuser, and the service connects as a least-privilege role of
+ * its own ({@code aims_<database>_app}, which may read and write rows only), or as the role named by
+ * init arg {@code applicationRole} (one its own migrations create and grant, as the audit projection's).
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -17,7 +19,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public static final String APPLICATION_ROLE = "applicationRole";
 
     private String database = "aims";
-    private String applicationRole = PostgresServer.USER;
+    private String applicationRole;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -29,14 +31,22 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         var postgres = TestServers.postgres();
         postgres.createDatabase(database);
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                "quarkus.datasource.username", applicationRole,
                 "quarkus.flyway.jdbc-url", postgres.jdbcUrl(database),
                 "quarkus.flyway.username", PostgresServer.USER,
-                // The local server trusts local connections; Quarkus wants a password beside a Flyway URL.
-                "quarkus.flyway.password", "unused-by-trust-authentication");
+                "quarkus.flyway.password", postgres.password()));
+        if (applicationRole == null) {
+            String role = "aims_" + database + "_app";
+            postgres.ensureLoginRole(role, postgres.password());
+            postgres.grantRowAccess(database, role);
+            config.put("quarkus.datasource.username", role);
+            config.put("quarkus.datasource.password", postgres.password());
+        } else {
+            config.put("quarkus.datasource.username", applicationRole);
+        }
+        return config;
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class TestServers {
     private static final Object KAFKA_LOCK = "io.aimsledger.testkit.TestServers.kafka";
     private static final Object KEYCLOAK_LOCK = "io.aimsledger.testkit.TestServers.keycloak";
     private static final String POSTGRES_PORT = "aims.testkit.postgres.port";
+    private static final String POSTGRES_PASSWORD = "aims.testkit.postgres.password";
     private static final String KAFKA_BOOTSTRAP = "aims.testkit.kafka.bootstrap";
     private static final String KEYCLOAK_PORT = "aims.testkit.keycloak.port";
     private static final String KEYCLOAK_HOST = "localhost";
@@ -51,9 +52,10 @@ public final class TestServers {
             if (postgres == null) {
                 String port = System.getProperty(POSTGRES_PORT);
                 if (port != null) {
-                    return PostgresServer.attach(Integer.parseInt(port));
+                    return PostgresServer.attach(Integer.parseInt(port), System.getProperty(POSTGRES_PASSWORD));
                 }
                 postgres = PostgresServer.startEphemeral();
+                System.setProperty(POSTGRES_PASSWORD, postgres.password());
                 System.setProperty(POSTGRES_PORT, Integer.toString(postgres.port()));
             }
             return postgres;

@@ -69,6 +69,7 @@ public class OutboxRelay {
     private final String bootstrapServers;
     private final AtomicLong lagEvents = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
     private final Counter published;
 
     private volatile boolean running;
@@ -82,6 +83,9 @@ public class OutboxRelay {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.published = Counter.builder("aims.outbox.published").description("Events published to Kafka")
+                .register(metrics);
+        Gauge.builder("aims.outbox.failures", failures, AtomicLong::get)
+                .description("Times the relay failed (Kafka or the database unreachable) and started over")
                 .register(metrics);
         Gauge.builder("aims.outbox.lag.events", lagEvents, AtomicLong::get)
                 .description("Committed events not yet published").register(metrics);
@@ -136,6 +140,11 @@ public class OutboxRelay {
         return lagEvents.get();
     }
 
+    /** How often the relay failed and started over since it was created. */
+    public long failures() {
+        return failures.get();
+    }
+
     private void run() {
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
@@ -151,6 +160,7 @@ public class OutboxRelay {
                 relay(connection);
             } catch (Exception e) {
                 if (running) {
+                    failures.incrementAndGet();
                     LOG.warnf("Outbox relay failed (%s); retrying in %s", e.getMessage(), config.retryBackoff());
                     pause(config.retryBackoff());
                 }

@@ -74,10 +74,12 @@ class KafkaOutageTest {
 
             kafka.stop(Duration.ofSeconds(10));
             kafka = null;
+            long failuresBefore = relay.failures();
             Writers.join(writers.start(2, 400, 2));
             assertThat(database.count("select count(*) from event_store")).isEqualTo(500);
             await().atMost(Duration.ofSeconds(90)).until(() -> relay.lagEvents() == 400);
-            Thread.sleep(3_000);
+            // The relay has tried to publish them and failed while the broker was gone.
+            await().atMost(Duration.ofSeconds(90)).until(() -> relay.failures() > failuresBefore);
             assertThat(consumer.appliedCount()).isEqualTo(100);
 
             kafka = startBroker();

@@ -40,12 +40,13 @@ public final class EventStoreDatabase implements AutoCloseable {
         var dataSource = new PGSimpleDataSource();
         dataSource.setUrl(postgres.jdbcUrl(name));
         dataSource.setUser(PostgresServer.USER);
+        dataSource.setPassword(postgres.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/eventstore").load().migrate();
         Vertx vertx = Vertx.vertx();
         Pool pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(16))
                 .connectingTo(new PgConnectOptions().setPort(postgres.port()).setHost("localhost")
-                        .setDatabase(name).setUser(PostgresServer.USER))
+                        .setDatabase(name).setUser(PostgresServer.USER).setPassword(postgres.password()))
                 .using(vertx)
                 .build();
         return new EventStoreDatabase(name, vertx, pool, dataSource);
