@@ -16,7 +16,7 @@ import io.aimsledger.contracts.ingest.SchemaViolation;
 import io.aimsledger.contracts.inventory.v1.Description;
 import io.aimsledger.contracts.inventory.v1.OrganizationRole;
 import io.aimsledger.eventstore.command.CommandContext;
-import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.inbox.Inbox;
 import io.aimsledger.eventstore.trace.TraceContexts;
 import io.aimsledger.inventory.aisystem.application.AiSystemCommands;

@@ -1,4 +1,4 @@
-package io.aimsledger.eventstore.decider;
+package io.aimsledger.decider;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.aimsledger.eventstore.decider;
+package io.aimsledger.decider;
 
 /**
  * A command the domain refuses, with a stable dotted {@code code} (e.g. {@code ai-system.retired})

@@ -1,14 +1,14 @@
-package io.aimsledger.eventstore.decider;
+package io.aimsledger.decider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import io.aimsledger.eventstore.decider.testing.DeciderSpecification;
-import io.aimsledger.eventstore.support.Counter;
-import io.aimsledger.eventstore.support.Counter.Command;
-import io.aimsledger.eventstore.support.Counter.Event;
+import io.aimsledger.decider.testing.DeciderSpecification;
+import io.aimsledger.decider.sample.Counter;
+import io.aimsledger.decider.sample.Counter.Command;
+import io.aimsledger.decider.sample.Counter.Event;
 
 class DeciderSpecificationTest {
 

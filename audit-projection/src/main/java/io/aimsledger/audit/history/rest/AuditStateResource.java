@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimsledger.audit.history.aisystem.AiSystemHistory;
 import io.aimsledger.audit.trail.log.AuditConsumer;
 import io.aimsledger.contracts.inventory.v1.AiSystemView;
-import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.decider.Rejection;
 import io.aimsledger.support.problem.InvalidRequest;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.web.RequestValues;

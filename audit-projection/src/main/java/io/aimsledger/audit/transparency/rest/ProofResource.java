@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.aimsledger.audit.transparency.Checkpointer;
 import io.aimsledger.audit.transparency.MerkleLog;
-import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.decider.Rejection;
 import io.aimsledger.support.problem.InvalidRequest;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.web.RequestValues;

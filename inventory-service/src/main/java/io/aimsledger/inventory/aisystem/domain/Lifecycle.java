@@ -3,7 +3,7 @@ package io.aimsledger.inventory.aisystem.domain;
 import io.aimsledger.contracts.inventory.v1.AiSystem;
 import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
 import io.aimsledger.contracts.inventory.v1.LifecycleStage;
-import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.decider.Rejection;
 
 /**
  * The ISO/IEC 22989 life cycle rules: forward one stage at a time, back to any earlier stage for

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aimsledger.contracts.inventory.v1.AiSystemView;
 import io.aimsledger.eventstore.command.CommandContext;
-import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.decider.Rejection;
 import io.aimsledger.contracts.inventory.v1.AiSystem;
 import io.aimsledger.inventory.aisystem.domain.InventoryProblems;
 import io.aimsledger.support.web.Page;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aimsledger.contracts.CloudEventCodec;
-import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.store.EventStore;
 import io.aimsledger.eventstore.store.PublishedEvents;
 import io.aimsledger.inventory.aisystem.domain.InventoryProblems;

@@ -26,7 +26,7 @@ import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
 import io.aimsledger.contracts.inventory.v1.LifecycleStage;
 import io.aimsledger.eventstore.command.CommandResult;
 import io.aimsledger.eventstore.command.IdempotencyKey;
-import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.web.CommandContexts;
 import io.aimsledger.eventstore.web.CommandHeaders;
 import io.aimsledger.eventstore.web.CommandRequestHeaders;

@@ -29,7 +29,7 @@ import io.aimsledger.contracts.inventory.v1.InventoryEvent.ModelAdded;
 import io.aimsledger.contracts.inventory.v1.InventoryEvent.ModelRemoved;
 import io.aimsledger.contracts.inventory.v1.LifecycleStage;
 import io.aimsledger.contracts.inventory.v1.OrganizationRole;
-import io.aimsledger.eventstore.decider.testing.DeciderSpecification;
+import io.aimsledger.decider.testing.DeciderSpecification;
 import io.aimsledger.inventory.aisystem.domain.AiSystemCommand.AddDataset;
 import io.aimsledger.inventory.aisystem.domain.AiSystemCommand.AddModel;
 import io.aimsledger.inventory.aisystem.domain.AiSystemCommand.ChangeDescription;

@@ -14,7 +14,7 @@ import io.aimsledger.contracts.inventory.v1.AiSystem;
 import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
 import io.aimsledger.contracts.inventory.v1.InventoryEvent;
 import io.aimsledger.contracts.inventory.v1.LifecycleStage;
-import io.aimsledger.eventstore.decider.testing.DeciderSpecification;
+import io.aimsledger.decider.testing.DeciderSpecification;
 
 /** Every stage change from every reachable stage and classification, against the rules as API.md states them. */
 class LifecycleTransitionsTest {

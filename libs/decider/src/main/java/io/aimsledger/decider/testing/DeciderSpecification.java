@@ -1,9 +1,9 @@
-package io.aimsledger.eventstore.decider.testing;
+package io.aimsledger.decider.testing;
 
 import java.util.List;
 
-import io.aimsledger.eventstore.decider.Decider;
-import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.decider.Decider;
+import io.aimsledger.decider.Rejection;
 
 /**
  * Given/when/then over events, for testing a decider with nothing started:

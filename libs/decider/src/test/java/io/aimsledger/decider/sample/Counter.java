@@ -1,9 +1,9 @@
-package io.aimsledger.eventstore.support;
+package io.aimsledger.decider.sample;
 
 import java.util.List;
 
-import io.aimsledger.eventstore.decider.Decider;
-import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.decider.Decider;
+import io.aimsledger.decider.Rejection;
 
 /** A small sample decider: a counter that can be opened, incremented up to a limit, and closed. */
 public final class Counter implements Decider<Counter.Command, Counter.State, Counter.Event> {

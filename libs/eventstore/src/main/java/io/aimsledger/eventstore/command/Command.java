@@ -1,7 +1,7 @@
 package io.aimsledger.eventstore.command;
 
 import java.net.URI;
-import io.aimsledger.eventstore.decider.Decider;
+import io.aimsledger.decider.Decider;
 
 /**
  * Everything the command handler needs for one command against one stream.

@@ -2,7 +2,7 @@ package io.aimsledger.eventstore.command;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.decider.Rejection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.aimsledger.eventstore.command.VersionMismatch;
-import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.store.ConcurrencyConflict;
 import io.aimsledger.support.problem.ProblemResponses;
 

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.aimsledger.eventstore.decider.Rejection;
+import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.store.EventStore;
 import io.aimsledger.eventstore.store.StoredEvent;
-import io.aimsledger.eventstore.support.Counter;
-import io.aimsledger.eventstore.support.Counter.Event;
+import io.aimsledger.decider.sample.Counter;
+import io.aimsledger.decider.sample.Counter.Event;
 import io.aimsledger.eventstore.support.CounterCodec;
 import io.aimsledger.eventstore.support.EventStoreDatabase;
 import io.aimsledger.eventstore.web.CommandHeaders;

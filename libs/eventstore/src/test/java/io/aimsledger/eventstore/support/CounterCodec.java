@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aimsledger.eventstore.command.EventCodec;
 import io.aimsledger.eventstore.store.StoredEvent;
-import io.aimsledger.eventstore.support.Counter.Event;
+import io.aimsledger.decider.sample.Counter.Event;
 
 /** Stores the sample counter's events as JSON under test types. */
 public final class CounterCodec implements EventCodec<Event> {

@@ -24,7 +24,7 @@ import io.aimsledger.eventstore.command.Command;
 import io.aimsledger.eventstore.command.ExpectedVersion;
 import io.aimsledger.eventstore.command.CommandHandler;
 import io.aimsledger.eventstore.command.IdempotencyKey;
-import io.aimsledger.eventstore.support.Counter;
+import io.aimsledger.decider.sample.Counter;
 import io.aimsledger.eventstore.support.CounterCodec;
 import io.aimsledger.support.security.Access;
 import io.smallrye.mutiny.Uni;
