@@ -1,4 +1,4 @@
-package io.aimsledger.audit.transparency;
+package io.aimsledger.audit;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -6,13 +6,30 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the audit log is signed: the key, and how often a checkpoint is taken. */
+/** The audit projection's settings ({@code aims.audit.*}): what it consumes, and how its log is signed. */
 @ConfigMapping(prefix = "aims.audit")
-public interface TransparencyConfig {
+public interface AuditConfig {
+
+    /** The topics consumed into the log: every domain's published events. */
+    @WithDefault("aims\\.[a-z-]+\\.v[0-9]+")
+    String topicPattern();
+
+    Consumer consumer();
 
     SigningKey signingKey();
 
     Checkpoints checkpoint();
+
+    interface Consumer {
+
+        /** Off for a second instance that only answers queries. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The Kafka consumer group; a second projection beside the first takes another. */
+        @WithDefault("audit-projection")
+        String group();
+    }
 
     interface SigningKey {
 

@@ -66,12 +66,12 @@ public class AuditExport {
         try (var zip = new HashedZip(out); Connection snapshot = Snapshots.open(dataSource)) {
             zip.put("README.md", readme(plan));
             zip.put("public-key.pem", key.publicKeyPem());
-            zip.put("checkpoint.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(view(plan.checkpoint())));
+            zip.put("checkpoint.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(plan.checkpoint().fields()));
             List<SignedCheckpoint> checkpoints = LogVerifier.checkpoints(snapshot).stream()
                     .filter(c -> c.checkpoint().treeSize() <= size).toList();
             zip.begin("checkpoints.jsonl");
             for (SignedCheckpoint checkpoint : checkpoints) {
-                zip.line(json.writeValueAsString(view(checkpoint)));
+                zip.line(json.writeValueAsString(checkpoint.fields()));
             }
             zip.put("state.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(plan.state()));
             long lastSeq = leaves(snapshot, zip, size);
@@ -192,16 +192,6 @@ public class AuditExport {
         manifest.put("keyId", plan.checkpoint().keyId());
         manifest.put(ExportManifest.FILES, zip.hashes());
         return manifest;
-    }
-
-    private static Map<String, Object> view(SignedCheckpoint signed) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("treeSize", signed.checkpoint().treeSize());
-        view.put("rootHash", signed.checkpoint().rootHash());
-        view.put("timestamp", signed.checkpoint().timestamp());
-        view.put("keyId", signed.keyId());
-        view.put("signature", signed.signature());
-        return view;
     }
 
     private static String readme(Plan plan) throws IOException {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.aimsledger.audit.AuditConfig;
 import io.aimsledger.transparency.CheckpointSigner;
 import io.aimsledger.transparency.SigningKeys;
 
@@ -22,7 +23,7 @@ public class AuditSigningKey {
 
     private final CheckpointSigner signer;
 
-    public AuditSigningKey(TransparencyConfig config) {
+    public AuditSigningKey(AuditConfig config) {
         this.signer = new CheckpointSigner(load(config.signingKey()));
         LOG.infof("Audit checkpoints are signed with Ed25519 key %s", signer.keyId());
     }
@@ -35,7 +36,7 @@ public class AuditSigningKey {
         return SigningKeys.publicPem(signer.keys().getPublic());
     }
 
-    static KeyPair load(TransparencyConfig.SigningKey config) {
+    static KeyPair load(AuditConfig.SigningKey config) {
         if (config.pem().isPresent()) {
             return SigningKeys.readPrivate(config.pem().get());
         }

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.aimsledger.audit.AuditConfig;
 import io.aimsledger.transparency.Checkpoint;
 import io.aimsledger.transparency.SignedCheckpoint;
 import io.quarkus.runtime.ShutdownEvent;
@@ -32,13 +33,13 @@ public class Checkpointer {
     private final Pool pool;
     private final Clock clock;
     private final Vertx vertx;
-    private final TransparencyConfig.Checkpoints config;
+    private final AuditConfig.Checkpoints config;
     private final AtomicBoolean signing = new AtomicBoolean();
     private final AtomicLong signedSize = new AtomicLong(-1);
     private volatile long timer = -1;
 
     public Checkpointer(MerkleLog tree, CheckpointLog checkpoints, AuditSigningKey key, Pool pool, Clock clock,
-                        Vertx vertx, TransparencyConfig config) {
+                        Vertx vertx, AuditConfig config) {
         this.tree = tree;
         this.checkpoints = checkpoints;
         this.key = key;

@@ -1,4 +1,4 @@
-package io.aimsledger.controls.control.rest;
+package io.aimsledger.controls.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

@@ -1,4 +1,4 @@
-package io.aimsledger.evidence.evidence.rest;
+package io.aimsledger.evidence.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

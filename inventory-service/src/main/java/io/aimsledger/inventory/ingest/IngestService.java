@@ -13,14 +13,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aimsledger.contracts.ingest.IngestSchemas;
 import io.aimsledger.contracts.ingest.SchemaViolation;
+import io.aimsledger.contracts.inventory.v1.AiSystem;
 import io.aimsledger.contracts.inventory.v1.Description;
+import io.aimsledger.contracts.inventory.v1.InventoryEvent;
 import io.aimsledger.contracts.inventory.v1.OrganizationRole;
 import io.aimsledger.eventstore.command.CommandContext;
+import io.aimsledger.eventstore.command.CommandHandler;
 import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.inbox.Inbox;
 import io.aimsledger.eventstore.trace.TraceContexts;
-import io.aimsledger.inventory.aisystem.application.AiSystemCommands;
-import io.aimsledger.inventory.aisystem.application.AiSystemCommands.Options;
+import io.aimsledger.inventory.aisystem.application.AiSystemCommandHandler;
 import io.aimsledger.inventory.aisystem.domain.AiSystemCommand;
 import io.aimsledger.inventory.aisystem.domain.InventoryProblems;
 import io.aimsledger.inventory.aisystem.readmodel.AiSystemRows;
@@ -41,14 +43,14 @@ public class IngestService {
     private static final List<String> HANDLED = List.of(IngestSchemas.AI_SYSTEM_DISCOVERED,
             IngestSchemas.MODEL_VERSION_REGISTERED);
 
-    private final AiSystemCommands commands;
+    private final AiSystemCommandHandler commands;
     private final AiSystemRows rows;
     private final Inbox inbox;
     private final Pool pool;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public IngestService(AiSystemCommands commands, AiSystemRows rows, Inbox inbox, Pool pool, ObjectMapper json,
+    public IngestService(AiSystemCommandHandler commands, AiSystemRows rows, Inbox inbox, Pool pool, ObjectMapper json,
                          Clock clock) {
         this.commands = commands;
         this.rows = rows;
@@ -97,7 +99,7 @@ public class IngestService {
                     data.hasNonNull("owner") ? data.get("owner").textValue() : DEFAULT_OWNER, null,
                     OrganizationRole.DEPLOYER, null, null, null, List.of(), null);
             return commands.handle(id, new AiSystemCommand.RegisterAiSystem(id, description, externalRef), context,
-                            inTransactionWithInbox(event))
+                            withInboxEntry(event))
                     .map(result -> IngestResult.applied(event.id(), "Registered AI system " + id + "."));
         });
     }
@@ -113,7 +115,7 @@ public class IngestService {
             }
             var command = new AiSystemCommand.AddModel(event.derivedId(), data.get("name").textValue(),
                     data.get("version").textValue(), text(data, "provider"), text(data, "registryUri"));
-            return commands.handle(id, command, context, inTransactionWithInbox(event))
+            return commands.handle(id, command, context, withInboxEntry(event))
                     .map(result -> IngestResult.applied(event.id(), "Added model " + event.derivedId() + " to " + id + "."));
         });
     }
@@ -129,8 +131,8 @@ public class IngestService {
         return IngestResult.rejected(event.id(), rejection.code(), rejection.getMessage());
     }
 
-    private Options inTransactionWithInbox(InboundEvent event) {
-        return new Options(null, null, 200, null, connection -> inbox.markProcessed(connection, INBOX, event.key()));
+    private CommandHandler.AlsoInTransaction<AiSystem, InventoryEvent> withInboxEntry(InboundEvent event) {
+        return (connection, decision) -> inbox.markProcessed(connection, INBOX, event.key());
     }
 
     private Uni<Void> remember(InboundEvent event) {

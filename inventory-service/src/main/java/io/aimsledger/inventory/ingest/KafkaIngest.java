@@ -37,12 +37,11 @@ public class KafkaIngest {
     private final OpenTelemetry telemetry;
     private EventConsumer consumer;
 
-    public KafkaIngest(IngestService ingest, @ConfigProperty(name = "aims.inventory.ingest.kafka.enabled",
-                               defaultValue = "true") boolean enabled,
+    public KafkaIngest(IngestService ingest, IngestConfig config,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        Instance<OpenTelemetry> telemetry) {
         this.ingest = ingest;
-        this.enabled = enabled;
+        this.enabled = config.kafka().enabled();
         this.bootstrapServers = bootstrapServers;
         this.telemetry = telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop();
     }

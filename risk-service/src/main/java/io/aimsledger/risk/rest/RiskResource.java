@@ -1,4 +1,4 @@
-package io.aimsledger.risk.risk.rest;
+package io.aimsledger.risk.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

@@ -60,11 +60,11 @@ final class ExportFixture {
         for (int earlier : checkpointSizes) {
             SignedCheckpoint checkpoint = signer.sign(Checkpoint.of(earlier, MerkleTree.root(leaves.subList(0, earlier)),
                     Instant.parse("2026-10-01T00:00:00Z").plusSeconds(earlier)));
-            checkpoints.append(JSON.writeValueAsString(view(checkpoint))).append('\n');
+            checkpoints.append(JSON.writeValueAsString(checkpoint.fields())).append('\n');
             consistency.append(JSON.writeValueAsString(Map.of("first", earlier, "second", size, "consistencyPath",
                     hex(MerkleTree.consistencyPath(leaves, earlier, size))))).append('\n');
         }
-        checkpoints.append(JSON.writeValueAsString(view(head))).append('\n');
+        checkpoints.append(JSON.writeValueAsString(head.fields())).append('\n');
         StringBuilder inclusion = new StringBuilder();
         for (int i = 0; i < size; i++) {
             inclusion.append(JSON.writeValueAsString(Map.of("eventId", JSON.readTree(events.get(i)).path("id").asText(),
@@ -73,7 +73,7 @@ final class ExportFixture {
         }
         files.put("README.md", "test export\n");
         files.put("public-key.pem", SigningKeys.publicPem(keys.getPublic()));
-        files.put("checkpoint.json", JSON.writeValueAsString(view(head)));
+        files.put("checkpoint.json", JSON.writeValueAsString(head.fields()));
         files.put("checkpoints.jsonl", checkpoints.toString());
         files.put("state.json", "{\"aiSystems\":[]}");
         files.put("log/leaves.csv", leafRows.toString());
@@ -129,16 +129,6 @@ final class ExportFixture {
 
     Path publicKey(Path folder) throws IOException {
         return Files.writeString(folder.resolve("key.pem"), SigningKeys.publicPem(keys.getPublic()));
-    }
-
-    private static Map<String, Object> view(SignedCheckpoint signed) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("treeSize", signed.checkpoint().treeSize());
-        view.put("rootHash", signed.checkpoint().rootHash());
-        view.put("timestamp", signed.checkpoint().timestamp());
-        view.put("keyId", signed.keyId());
-        view.put("signature", signed.signature());
-        return view;
     }
 
     private static List<String> hex(List<byte[]> hashes) {

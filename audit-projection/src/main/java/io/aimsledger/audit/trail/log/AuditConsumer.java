@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.aimsledger.audit.AuditConfig;
 import io.aimsledger.audit.history.aisystem.AiSystemHistory;
 import io.aimsledger.audit.transparency.Checkpointer;
 import io.aimsledger.audit.transparency.MerkleLog;
@@ -61,21 +62,17 @@ public class AuditConsumer {
     private volatile EventConsumer consumer;
 
     public AuditConsumer(AuditLog log, MerkleLog tree, Checkpointer checkpointer, AiSystemHistory aiSystems, Pool pool,
-                         @ConfigProperty(name = "aims.audit.consumer.enabled", defaultValue = "true") boolean enabled,
-                         @ConfigProperty(name = "aims.audit.topic-pattern", defaultValue = "aims\\.[a-z-]+\\.v[0-9]+")
-                         String topics,
-                         @ConfigProperty(name = "aims.audit.consumer.group", defaultValue = GROUP) String group,
-                         @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                         AuditConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                          Instance<OpenTelemetry> telemetry) {
         this.log = log;
         this.tree = tree;
         this.checkpointer = checkpointer;
         this.aiSystems = aiSystems;
         this.pool = pool;
-        this.enabled = enabled;
-        this.topics = Pattern.compile(topics);
+        this.enabled = config.consumer().enabled();
+        this.topics = Pattern.compile(config.topicPattern());
         this.bootstrapServers = bootstrapServers;
-        this.group = group;
+        this.group = config.consumer().group();
         this.telemetry = telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop();
     }
 

@@ -24,14 +24,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
 import io.aimsledger.contracts.inventory.v1.LifecycleStage;
-import io.aimsledger.eventstore.command.CommandResult;
-import io.aimsledger.eventstore.command.IdempotencyKey;
 import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.web.CommandContexts;
 import io.aimsledger.eventstore.web.CommandHeaders;
 import io.aimsledger.eventstore.web.CommandRequestHeaders;
-import io.aimsledger.inventory.aisystem.application.AiSystemCommands;
-import io.aimsledger.inventory.aisystem.application.AiSystemCommands.Options;
+import io.aimsledger.eventstore.web.IdempotencyKey;
+import io.aimsledger.eventstore.web.WebCommands;
+import io.aimsledger.eventstore.web.WebCommands.Answer;
+import io.aimsledger.inventory.aisystem.application.AiSystemCommandHandler;
 import io.aimsledger.inventory.aisystem.domain.AiSystemCommand;
 import io.aimsledger.inventory.aisystem.domain.InventoryProblems;
 import io.aimsledger.inventory.aisystem.readmodel.AiSystemFilter;
@@ -54,16 +54,18 @@ public class AiSystemResource {
     private static final String AI_SYSTEMS = "/api/v1/ai-systems";
     private static final String ID = "id";
 
-    private final AiSystemCommands commands;
+    private final AiSystemCommandHandler commands;
+    private final WebCommands web;
     private final AiSystemRows rows;
     private final AiSystemEvents events;
     private final CommandContexts contexts;
     private final Pool pool;
     private final ObjectMapper json;
 
-    public AiSystemResource(AiSystemCommands commands, AiSystemRows rows, AiSystemEvents events,
+    public AiSystemResource(AiSystemCommandHandler commands, WebCommands web, AiSystemRows rows, AiSystemEvents events,
                             CommandContexts contexts, Pool pool, ObjectMapper json) {
         this.commands = commands;
+        this.web = web;
         this.rows = rows;
         this.events = events;
         this.contexts = contexts;
@@ -76,8 +78,10 @@ public class AiSystemResource {
     public Uni<Response> register(@Valid @NotNull RegisterAiSystemRequest request, @BeanParam CommandRequestHeaders headers) {
         UUID id = UUID.randomUUID();
         var key = headers.idempotencyKey("POST", AI_SYSTEMS, body(request));
-        return respond(commands.handle(id, new AiSystemCommand.RegisterAiSystem(id, request.toDescription(),
-                request.externalRef()), contexts.current(headers.correlationId()), Options.created(id, key)));
+        var command = commands.command(id, new AiSystemCommand.RegisterAiSystem(id, request.toDescription(),
+                request.externalRef()), contexts.current(headers.correlationId()), null);
+        return web.handle(command, key, decision -> Answer.created(AiSystemCommandHandler.location(id),
+                AiSystemCommandHandler.view(decision)));
     }
 
     @GET
@@ -195,13 +199,14 @@ public class AiSystemResource {
     }
 
     private Uni<Response> change(UUID id, AiSystemCommand command, CommandRequestHeaders headers, IdempotencyKey key) {
-        return respond(commands.handle(id, command, contexts.current(headers.correlationId()),
-                new Options(headers.expectedVersion(), key, 200, null)));
+        return web.handle(commands.command(id, command, contexts.current(headers.correlationId()),
+                headers.expectedVersion()), key, decision -> Answer.ok(AiSystemCommandHandler.view(decision)));
     }
 
     private Uni<Response> added(UUID id, AiSystemCommand command, CommandRequestHeaders headers, IdempotencyKey key) {
-        return respond(commands.handle(id, command, contexts.current(headers.correlationId()),
-                new Options(headers.expectedVersion(), key, 201, AiSystemCommands.location(id))));
+        return web.handle(commands.command(id, command, contexts.current(headers.correlationId()),
+                headers.expectedVersion()), key, decision -> Answer.created(AiSystemCommandHandler.location(id),
+                AiSystemCommandHandler.view(decision)));
     }
 
     private IdempotencyKey postKey(CommandRequestHeaders headers, UUID id, String action, Object request) {
@@ -215,9 +220,5 @@ public class AiSystemResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a request record can always be written as JSON", e);
         }
-    }
-
-    private static Uni<Response> respond(Uni<CommandResult> result) {
-        return result.map(CommandHeaders::response);
     }
 }

@@ -1,19 +1,15 @@
 package io.aimsledger.eventstore.command;
 
-import java.net.URI;
 import io.aimsledger.decider.Decider;
 
 /**
- * Everything the command handler needs for one command against one stream.
+ * Everything the command pipeline needs for one command against one stream; nothing about how it was
+ * asked for (HTTP, Kafka, another domain's event) beyond the context and the expected version.
  *
- * @param expectedVersion what {@code If-Match} asks of the version, or null when the client did not say
- * @param idempotencyKey  from {@code Idempotency-Key}, or null
- * @param successStatus   201 for a creation, 200 otherwise
- * @param location        where the resource lives, for a 201; may be null
- * @param view            what the client gets back: the resource's view, read after the change
+ * @param expectedVersion what {@code If-Match} (or the caller) asks of the version, or null: any
+ * @param readModel       brings the service's read model up to date on the command's transaction
  */
-public record Command<C, S, E, V>(String streamId, String streamType, Decider<C, S, E> decider, EventCodec<E> codec,
-                                  C command, CommandContext context, ExpectedVersion expectedVersion,
-                                  IdempotencyKey idempotencyKey, ReadModelUpdate<S, E> readModel,
-                                  ViewQuery<S, V> view, int successStatus, URI location) {
+public record Command<C, S, E>(String streamId, String streamType, Decider<C, S, E> decider, EventCodec<E> codec,
+                               C command, CommandContext context, ExpectedVersion expectedVersion,
+                               ReadModelUpdate<S, E> readModel) {
 }

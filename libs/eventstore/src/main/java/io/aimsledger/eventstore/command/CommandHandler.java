@@ -1,15 +1,14 @@
 package io.aimsledger.eventstore.command;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.aimsledger.decider.Rejection;
+import io.aimsledger.eventstore.relay.CommitSignal;
 import io.aimsledger.eventstore.store.ConcurrencyConflict;
 import io.aimsledger.eventstore.store.EventStore;
 import io.aimsledger.eventstore.store.EventToAppend;
@@ -19,8 +18,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * The one way a service changes state: in one transaction, replay an idempotent request or load the
- * stream, check {@code If-Match}, decide, append, update the read model, remember the answer.
+ * The one way a service changes state, whoever asks (a resource, Kafka ingest, a reaction to another
+ * domain's event): in one transaction, load the stream, check the expected version, decide, append,
+ * update the read model, and whatever else the caller must commit with it (an inbox entry, a stored
+ * idempotent answer). It knows nothing of HTTP. After the commit the relay is woken to publish.
  * <p>
  * Nothing is written before the stream is loaded: the outbox relay orders events by their
  * transaction, and a transaction that wrote before it read could publish a later version first.
@@ -32,54 +33,49 @@ public class CommandHandler {
 
     private final Pool pool;
     private final EventStore store;
-    private final IdempotencyStore idempotency;
-    private final ObjectMapper json;
+    private final CommitSignal committed;
 
-    public CommandHandler(Pool pool, EventStore store, IdempotencyStore idempotency, ObjectMapper json) {
+    public CommandHandler(Pool pool, EventStore store, CommitSignal committed) {
         this.pool = pool;
         this.store = store;
-        this.idempotency = idempotency;
-        this.json = json;
+        this.committed = committed;
     }
 
-    public <C, S, E, V> Uni<CommandResult> handle(Command<C, S, E, V> command) {
-        return attempt(command, 1);
+    /** Decides and stores {@code command} in a transaction of its own. */
+    public <C, S, E> Uni<Decision<S, E>> handle(Command<C, S, E> command) {
+        return handle(command, (connection, decision) -> Uni.createFrom().voidItem());
     }
 
-    private <C, S, E, V> Uni<CommandResult> attempt(Command<C, S, E, V> command, int attempt) {
-        return pool.withTransaction(connection -> replayOrDecide(connection, command))
+    /** Decides and stores {@code command}, and runs {@code alsoCommit} on the same transaction. */
+    public <C, S, E> Uni<Decision<S, E>> handle(Command<C, S, E> command, AlsoInTransaction<S, E> alsoCommit) {
+        return inTransaction(command.expectedVersion(), connection -> decide(connection, command)
+                .call(decision -> alsoCommit.apply(connection, decision)));
+    }
+
+    /**
+     * Runs {@code work} (which decides one command with {@link #decide}) in a transaction, and again on
+     * a concurrent change when the caller asked for no particular version; wakes the relay after it.
+     */
+    public <R> Uni<R> inTransaction(ExpectedVersion expected, Function<SqlConnection, Uni<R>> work) {
+        return attempt(expected, work, 1);
+    }
+
+    private <R> Uni<R> attempt(ExpectedVersion expected, Function<SqlConnection, Uni<R>> work, int attempt) {
+        return pool.withTransaction(work)
+                .invoke(committed::wakeUp)
                 .onFailure(ConcurrencyConflict.class)
                 .recoverWithUni(conflict -> {
                     // Without If-Match (or with *) the client asked for "the current state", so decide again on it.
-                    boolean anyVersion = command.expectedVersion() == null
-                            || command.expectedVersion() instanceof ExpectedVersion.AnyExisting;
+                    boolean anyVersion = expected == null || expected instanceof ExpectedVersion.AnyExisting;
                     if (anyVersion && attempt < ATTEMPTS_WITHOUT_IF_MATCH) {
-                        return attempt(command, attempt + 1);
+                        return attempt(expected, work, attempt + 1);
                     }
                     return Uni.createFrom().failure(conflict);
                 });
     }
 
-    private <C, S, E, V> Uni<CommandResult> replayOrDecide(SqlConnection connection, Command<C, S, E, V> command) {
-        IdempotencyKey key = command.idempotencyKey();
-        if (key == null) {
-            return decide(connection, command);
-        }
-        return idempotency.find(connection, command.context().actor(), key.key())
-                .flatMap(stored -> {
-                    if (stored == null) {
-                        return decide(connection, command)
-                                .call(result -> idempotency.remember(connection, command.context().actor(), key, result));
-                    }
-                    if (!stored.requestHash().equals(key.requestHash())) {
-                        return Uni.createFrom().failure(Rejection.unprocessable("idempotency.key-reused",
-                                "This Idempotency-Key was used for a different request."));
-                    }
-                    return Uni.createFrom().item(stored.result());
-                });
-    }
-
-    private <C, S, E, V> Uni<CommandResult> decide(SqlConnection connection, Command<C, S, E, V> command) {
+    /** Loads, decides, appends and updates the read model on {@code connection}'s transaction. */
+    public <C, S, E> Uni<Decision<S, E>> decide(SqlConnection connection, Command<C, S, E> command) {
         return store.readStream(connection, command.streamId()).flatMap(history -> {
             List<E> past = new ArrayList<>(history.size());
             for (StoredEvent stored : history) {
@@ -91,8 +87,10 @@ public class CommandHandler {
             }
             S state = command.decider().fold(past);
             List<E> events = command.decider().decide(command.command(), state);
+            Instant createdAt = history.isEmpty() ? command.context().occurredAt() : history.getFirst().occurredAt();
             if (events.isEmpty()) {
-                return result(connection, command, state, version);
+                Instant updatedAt = history.isEmpty() ? createdAt : history.getLast().occurredAt();
+                return Uni.createFrom().item(new Decision<>(version, state, events, createdAt, updatedAt));
             }
             S next = state;
             List<EventToAppend> toAppend = new ArrayList<>(events.size());
@@ -106,20 +104,14 @@ public class CommandHandler {
                             command.context().event())
                     .call(newVersion -> command.readModel().apply(connection, finalState, newVersion, events,
                             command.context()))
-                    .flatMap(newVersion -> result(connection, command, finalState, newVersion));
+                    .map(newVersion -> new Decision<>(newVersion, finalState, events, createdAt,
+                            command.context().occurredAt()));
         });
     }
 
-    private <C, S, E, V> Uni<CommandResult> result(SqlConnection connection, Command<C, S, E, V> command, S state,
-                                                   long version) {
-        return command.view().load(connection, state, version).map(view -> {
-            try {
-                return new CommandResult(command.successStatus(), version,
-                        command.location() == null ? null : command.location().toString(),
-                        json.writeValueAsString(view), false);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("the view could not be written as JSON", e);
-            }
-        });
+    /** Work the caller commits with the command's decision (an inbox entry, say). */
+    @FunctionalInterface
+    public interface AlsoInTransaction<S, E> {
+        Uni<Void> apply(SqlConnection connection, Decision<S, E> decision);
     }
 }

@@ -17,8 +17,11 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** How often to look for events when no notification arrives (the fallback to LISTEN/NOTIFY). */
-    @WithDefault("1s")
+    /**
+     * How often to look for events committed by another replica of the service (a commit in this
+     * process wakes the relay at once). An event committed elsewhere is published within about this.
+     */
+    @WithDefault("100ms")
     Duration pollInterval();
 
     /** How long to wait before trying again after Kafka or PostgreSQL failed. */

@@ -4,13 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
@@ -25,7 +25,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -44,16 +43,18 @@ import io.quarkus.runtime.StartupEvent;
  * round: nothing is skipped. Within a stream, versions are published in order because the command
  * handler reads a stream before its transaction writes anything (see {@code CommandHandler}).
  * <p>
- * One relay per database is active at a time (a session advisory lock); the others wait. It wakes on
- * {@code NOTIFY aims_event_store} (sent at commit) and polls as a fallback. Publishing is
+ * One relay per database is active at a time (a session advisory lock); the others wait. It is woken
+ * in process right after a command's transaction commits ({@link CommitSignal}) and polls every
+ * {@code aims.outbox.poll-interval} for commits by other replicas; nothing in the writing transaction
+ * takes a cluster-wide lock for it (a NOTIFY would: PostgreSQL serialises every notifying commit on one
+ * lock, held until the commit record is flushed, which costs group commit). Publishing is
  * at least once: after a crash between sending and checkpointing, the batch is sent again and
  * consumers drop the duplicates by event id (the inbox).
  */
 @ApplicationScoped
-public class OutboxRelay {
+public class OutboxRelay implements CommitSignal {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String CHANNEL = "aims_event_store";
     private static final String SELECT_BATCH = """
             select global_position, stream_id, stream_version, event_id, event_type, occurred_at, actor,
                    correlation_id, causation_id, traceparent, payload::text as payload, transaction_id::text as xid
@@ -70,11 +71,12 @@ public class OutboxRelay {
     private final AtomicLong lagEvents = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong rounds = new AtomicLong();
     private final Counter published;
 
     private volatile boolean running;
     private volatile boolean active;
-    private Thread thread;
+    private volatile Thread thread;
     private volatile KafkaProducer<String, byte[]> producer;
 
     public OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry metrics,
@@ -140,6 +142,23 @@ public class OutboxRelay {
         return lagEvents.get();
     }
 
+    /**
+     * Called after a transaction that appended events committed in this process: the relay looks for
+     * them at once instead of at its next poll. Takes no lock and touches no database.
+     */
+    @Override
+    public void wakeUp() {
+        Thread relayThread = thread;
+        if (relayThread != null) {
+            LockSupport.unpark(relayThread);
+        }
+    }
+
+    /** How many rounds (read, publish, checkpoint) the relay has completed. */
+    public long rounds() {
+        return rounds.get();
+    }
+
     /** How often the relay failed and started over since it was created. */
     public long failures() {
         return failures.get();
@@ -154,9 +173,6 @@ public class OutboxRelay {
                     continue;
                 }
                 active = true;
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("listen " + CHANNEL);
-                }
                 relay(connection);
             } catch (Exception e) {
                 if (running) {
@@ -197,8 +213,9 @@ public class OutboxRelay {
                 published.increment(batch.size());
                 measureLag(connection, checkpoint);
             }
+            rounds.incrementAndGet();
             if (batch.size() < config.batchSize()) {
-                awaitNotification(connection);
+                awaitWork();
             }
         }
     }
@@ -206,17 +223,26 @@ public class OutboxRelay {
     private void send(List<ProducerRecord<String, byte[]>> batch) throws Exception {
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (ProducerRecord<String, byte[]> record : batch) {
-            acks.add(producer.send(record));
+            Future<RecordMetadata> ack = producer.send(record);
+            // A send that failed at once (no metadata within max.block.ms: Kafka is gone) fails the batch
+            // now; sending the rest would wait max.block.ms for each of them.
+            if (ack.isDone()) {
+                ack.get();
+            }
+            acks.add(ack);
         }
         for (Future<RecordMetadata> ack : acks) {
             ack.get();
         }
     }
 
-    private void awaitNotification(Connection connection) throws SQLException {
-        var notifications = connection.unwrap(PGConnection.class)
-                .getNotifications((int) config.pollInterval().toMillis());
-        if (notifications == null && Thread.currentThread().isInterrupted()) {
+    /**
+     * Until {@link #wakeUp()} (a commit in this process) or the poll interval (a commit by another
+     * replica). Parking keeps a wake-up that came before it: no commit is waited for twice.
+     */
+    private void awaitWork() {
+        LockSupport.parkNanos(this, config.pollInterval().toNanos());
+        if (Thread.currentThread().isInterrupted()) {
             running = false;
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aimsledger.contracts.Contracts;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -62,12 +63,19 @@ public class EventStore {
 
     /**
      * Appends events to a stream expected at {@code expectedVersion} (0 for a new stream); returns the
-     * stream's new version, or fails with {@link ConcurrencyConflict}.
+     * stream's new version, or fails with {@link ConcurrencyConflict}. A type no published contract
+     * names fails with {@link UnregisteredEventType} before anything is written: nothing that the
+     * relay could not publish ever enters the store.
      */
     public Uni<Long> append(SqlClient client, String streamId, String streamType, long expectedVersion,
                             List<EventToAppend> events, EventMetadata metadata) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(expectedVersion);
+        }
+        for (EventToAppend event : events) {
+            if (!Contracts.REGISTRY.isKnown(event.type())) {
+                return Uni.createFrom().failure(new UnregisteredEventType(event.type()));
+            }
         }
         List<Tuple> rows = new ArrayList<>(events.size());
         long version = expectedVersion;

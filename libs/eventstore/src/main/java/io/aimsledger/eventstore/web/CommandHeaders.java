@@ -9,9 +9,7 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.Response;
 
-import io.aimsledger.eventstore.command.CommandResult;
 import io.aimsledger.eventstore.command.ExpectedVersion;
-import io.aimsledger.eventstore.command.IdempotencyKey;
 import io.aimsledger.support.problem.InvalidRequest;
 
 /** {@code If-Match}, {@code ETag} and {@code Idempotency-Key} as API.md defines them: {@code ETag: "<version>"}. */
@@ -84,7 +82,7 @@ public final class CommandHeaders {
     }
 
     /** The HTTP response for a handled command: status, ETag, Location, and the stored JSON view. */
-    public static Response response(CommandResult result) {
+    public static Response response(CommandResponse result) {
         var response = Response.status(result.status())
                 .type("application/json")
                 .header("ETag", etag(result.version()))

@@ -3,7 +3,6 @@ package io.aimsledger.eventstore.web;
 import jakarta.ws.rs.HeaderParam;
 
 import io.aimsledger.eventstore.command.ExpectedVersion;
-import io.aimsledger.eventstore.command.IdempotencyKey;
 
 /**
  * The headers every write takes ({@code @BeanParam}): {@code If-Match}, {@code Idempotency-Key} and

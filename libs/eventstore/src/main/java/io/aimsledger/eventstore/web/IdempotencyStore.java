@@ -1,4 +1,4 @@
-package io.aimsledger.eventstore.command;
+package io.aimsledger.eventstore.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +13,7 @@ import io.vertx.pgclient.PgException;
 public class IdempotencyStore {
 
     /** A remembered answer and the hash of the request that got it. */
-    public record Stored(String requestHash, CommandResult result) {
+    public record Stored(String requestHash, CommandResponse response) {
     }
 
     public Uni<Stored> find(SqlClient client, String actor, String key) {
@@ -25,16 +25,16 @@ public class IdempotencyStore {
                         return null;
                     }
                     var row = rows.iterator().next();
-                    return new Stored(row.getString("request_hash"), new CommandResult(row.getInteger("status"),
+                    return new Stored(row.getString("request_hash"), new CommandResponse(row.getInteger("status"),
                             Long.parseLong(row.getString("etag")), row.getString("location"), row.getString("body"), true));
                 });
     }
 
-    public Uni<Void> remember(SqlClient client, String actor, IdempotencyKey key, CommandResult result) {
+    public Uni<Void> remember(SqlClient client, String actor, IdempotencyKey key, CommandResponse response) {
         return client.preparedQuery("insert into idempotency_record (actor, idempotency_key, request_hash, status, etag, "
                         + "location, body) values ($1, $2, $3, $4, $5, $6, $7)")
-                .execute(Tuple.from(new Object[] {actor, key.key(), key.requestHash(), result.status(),
-                        Long.toString(result.version()), result.location(), result.body()}))
+                .execute(Tuple.from(new Object[] {actor, key.key(), key.requestHash(), response.status(),
+                        Long.toString(response.version()), response.location(), response.body()}))
                 .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
                 .transform(e -> Rejection.conflict("idempotency.in-progress",
                         "Another request with this Idempotency-Key is being processed; retry it."))

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.ws.rs.core.Response;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +23,11 @@ import io.aimsledger.eventstore.store.EventStore;
 import io.aimsledger.eventstore.store.StoredEvent;
 import io.aimsledger.decider.sample.Counter;
 import io.aimsledger.decider.sample.Counter.Event;
-import io.aimsledger.eventstore.support.CounterCodec;
 import io.aimsledger.eventstore.support.EventStoreDatabase;
 import io.aimsledger.eventstore.web.CommandHeaders;
+import io.aimsledger.eventstore.web.IdempotencyKey;
+import io.aimsledger.eventstore.web.IdempotencyStore;
+import io.aimsledger.eventstore.web.WebCommands;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -31,6 +35,7 @@ class CommandHandlerTest {
 
     private static EventStoreDatabase database;
     private static CommandHandler handler;
+    private static WebCommands web;
     private final EventStore store = new EventStore();
     private boolean failReadModel;
 
@@ -38,7 +43,8 @@ class CommandHandlerTest {
     static void createDatabase() {
         database = EventStoreDatabase.create("commands");
         database.execute("create table counter_view (id text primary key, value int not null, version bigint not null)");
-        handler = new CommandHandler(database.pool(), new EventStore(), new IdempotencyStore(), new ObjectMapper());
+        handler = new CommandHandler(database.pool(), new EventStore(), () -> { });
+        web = new WebCommands(handler, new IdempotencyStore(), new ObjectMapper());
     }
 
     @AfterAll
@@ -46,28 +52,30 @@ class CommandHandlerTest {
         database.close();
     }
 
-    private Command<Counter.Command, Counter.State, Event, Map<String, Object>> command(
-            String id, Counter.Command command, Long ifMatch, IdempotencyKey key) {
+    /** A command asked for over HTTP: it goes through the web adapter, as a resource's would. */
+    private record Asked(Command<Counter.Command, Counter.State, Event> command, IdempotencyKey key) {
+    }
+
+    private Asked command(String id, Counter.Command command, Long ifMatch, IdempotencyKey key) {
         return commandIf(id, command, ifMatch == null ? null : ExpectedVersion.exactly(ifMatch), key);
     }
 
-    private Command<Counter.Command, Counter.State, Event, Map<String, Object>> commandIf(
-            String id, Counter.Command command, ExpectedVersion ifMatch, IdempotencyKey key) {
+    private Asked commandIf(String id, Counter.Command command, ExpectedVersion ifMatch, IdempotencyKey key) {
         ReadModelUpdate<Counter.State, Event> view = (connection, state, version, events, context) -> failReadModel
                 ? Uni.createFrom().failure(new IllegalStateException("the read model is broken"))
                 : connection.preparedQuery("insert into counter_view values ($1, $2, $3) on conflict (id) do update "
                         + "set value = excluded.value, version = excluded.version")
                 .execute(Tuple.of(id, state.value(), version)).replaceWithVoid();
-        return new Command<>(id, "counter", new Counter(), new CounterCodec(), command,
-                new CommandContext("alice", Instant.parse("2026-03-31T10:00:00Z"), "corr", null, null),
-                ifMatch, key, view,
-                (connection, state, version) -> Uni.createFrom().item(Map.of("value", state.value(), "version", version)),
-                command instanceof Counter.Command.Open ? 201 : 200,
-                command instanceof Counter.Command.Open ? URI.create("/api/v1/counters/" + id) : null);
+        return new Asked(new Command<>(id, "counter", new Counter(), new ContractEventCodec<>(Counter.Event.class),
+                command, new CommandContext("alice", Instant.parse("2026-03-31T10:00:00Z"), "corr", null, null),
+                ifMatch, view), key);
     }
 
-    private CommandResult handle(Command<Counter.Command, Counter.State, Event, Map<String, Object>> command) {
-        return handler.handle(command).await().indefinitely();
+    private Response handle(Asked asked) {
+        boolean open = asked.command().command() instanceof Counter.Command.Open;
+        return web.handle(asked.command(), asked.key(), decision -> new WebCommands.Answer(open ? 201 : 200,
+                open ? URI.create("/api/v1/counters/" + asked.command().streamId()) : null,
+                Map.of("value", decision.state().value(), "version", decision.version()))).await().indefinitely();
     }
 
     private List<StoredEvent> events(String id) {
@@ -77,15 +85,16 @@ class CommandHandlerTest {
     @Test
     void aCommandIsDecidedOnTheStreamAndItsEventsAndReadModelAreStoredTogether() {
         String id = UUID.randomUUID().toString();
-        CommandResult opened = handle(command(id, new Counter.Command.Open(10), null, null));
-        CommandResult incremented = handle(command(id, new Counter.Command.Increment(4), null, null));
+        Response opened = handle(command(id, new Counter.Command.Open(10), null, null));
+        Response incremented = handle(command(id, new Counter.Command.Increment(4), null, null));
 
-        assertThat(opened.status()).isEqualTo(201);
-        assertThat(opened.location()).isEqualTo("/api/v1/counters/" + id);
-        assertThat(incremented.status()).isEqualTo(200);
-        assertThat(incremented.version()).isEqualTo(2);
-        assertThat(incremented.body()).contains("\"value\":4");
-        assertThat(events(id)).extracting(StoredEvent::type).containsExactly("test.counter.Opened", "test.counter.Incremented");
+        assertThat(opened.getStatus()).isEqualTo(201);
+        assertThat(opened.getHeaderString("Location")).isEqualTo("/api/v1/counters/" + id);
+        assertThat(incremented.getStatus()).isEqualTo(200);
+        assertThat(incremented.getHeaderString("ETag")).isEqualTo("\"2\"");
+        assertThat((String) incremented.getEntity()).contains("\"value\":4");
+        assertThat(events(id)).extracting(StoredEvent::type).containsExactly("io.aimsledger.test-counter.opened.v1",
+                "io.aimsledger.test-counter.incremented.v1");
         assertThat(events(id).getFirst().actor()).isEqualTo("alice");
         assertThat(database.count("select value from counter_view where id = '" + id + "'")).isEqualTo(4);
     }
@@ -146,14 +155,14 @@ class CommandHandlerTest {
         IdempotencyKey sameKeyOtherBody = CommandHeaders.idempotencyKey("key-" + id, "POST", "/counters/" + id,
                 "{\"by\":3}".getBytes());
 
-        CommandResult first = handle(command(id, new Counter.Command.Increment(2), null, key));
-        CommandResult repeat = handle(command(id, new Counter.Command.Increment(2), null, key));
+        Response first = handle(command(id, new Counter.Command.Increment(2), null, key));
+        Response repeat = handle(command(id, new Counter.Command.Increment(2), null, key));
 
-        assertThat(first.replayed()).isFalse();
-        assertThat(repeat.replayed()).isTrue();
-        assertThat(repeat.body()).isEqualTo(first.body());
-        assertThat(repeat.version()).isEqualTo(first.version());
-        assertThat(repeat.status()).isEqualTo(first.status());
+        assertThat(first.getHeaderString(CommandHeaders.IDEMPOTENT_REPLAY)).isNull();
+        assertThat(repeat.getHeaderString(CommandHeaders.IDEMPOTENT_REPLAY)).isEqualTo("true");
+        assertThat(repeat.getEntity()).isEqualTo(first.getEntity());
+        assertThat(repeat.getHeaderString("ETag")).isEqualTo(first.getHeaderString("ETag"));
+        assertThat(repeat.getStatus()).isEqualTo(first.getStatus());
         assertThat(events(id)).hasSize(2);
         assertThatThrownBy(() -> handle(command(id, new Counter.Command.Increment(3), null, sameKeyOtherBody)))
                 .isInstanceOf(Rejection.class).hasFieldOrPropertyWithValue("code", "idempotency.key-reused");
@@ -166,8 +175,8 @@ class CommandHandlerTest {
         handle(command(id, new Counter.Command.Open(100), null, null));
 
         var racing = List.of(
-                handler.handle(command(id, new Counter.Command.Increment(1), null, null)).subscribeAsCompletionStage(),
-                handler.handle(command(id, new Counter.Command.Increment(1), null, null)).subscribeAsCompletionStage());
+                handler.handle(command(id, new Counter.Command.Increment(1), null, null).command()).subscribeAsCompletionStage(),
+                handler.handle(command(id, new Counter.Command.Increment(1), null, null).command()).subscribeAsCompletionStage());
         racing.forEach(CompletableFuture::join);
 
         assertThat(events(id)).extracting(StoredEvent::streamVersion).containsExactly(1L, 2L, 3L);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +32,19 @@ class EventStoreTest {
     @AfterAll
     static void closeDatabase() {
         database.close();
+    }
+
+    @Test
+    void anEventTypeWithoutAPublishedContractIsRefusedAndNothingIsWritten() {
+        String stream = UUID.randomUUID().toString();
+        var unregistered = new EventToAppend(UUID.randomUUID(), "io.aimsledger.nobody.thing-happened.v1", 1,
+                Instant.parse("2026-03-31T10:15:30Z"), "{}");
+
+        assertThatThrownBy(() -> database.pool().withTransaction(c -> store.append(c, stream, SampleEvents.STREAM_TYPE,
+                0, List.of(SampleEvents.event(1), unregistered), SampleEvents.metadata())).await().indefinitely())
+                .isInstanceOf(UnregisteredEventType.class)
+                .hasMessageContaining("io.aimsledger.nobody.thing-happened.v1");
+        assertThat(store.readStream(database.pool(), stream).await().indefinitely()).isEmpty();
     }
 
     @Test

@@ -22,10 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aimsledger.eventstore.command.Command;
 import io.aimsledger.eventstore.command.ExpectedVersion;
-import io.aimsledger.eventstore.command.CommandHandler;
-import io.aimsledger.eventstore.command.IdempotencyKey;
 import io.aimsledger.decider.sample.Counter;
-import io.aimsledger.eventstore.support.CounterCodec;
+import io.aimsledger.eventstore.command.ContractEventCodec;
 import io.aimsledger.support.security.Access;
 import io.smallrye.mutiny.Uni;
 
@@ -41,12 +39,12 @@ public class CounterResource {
     public record IncrementRequest(@Min(1) int by) {
     }
 
-    private final CommandHandler handler;
+    private final WebCommands web;
     private final CommandContexts contexts;
     private final ObjectMapper json;
 
-    public CounterResource(CommandHandler handler, CommandContexts contexts, ObjectMapper json) {
-        this.handler = handler;
+    public CounterResource(WebCommands web, CommandContexts contexts, ObjectMapper json) {
+        this.web = web;
         this.contexts = contexts;
         this.json = json;
     }
@@ -73,11 +71,9 @@ public class CounterResource {
 
     private Uni<Response> handle(String id, Counter.Command command, ExpectedVersion expectedVersion, IdempotencyKey key,
                                  int status, URI location) {
-        var counter = new Command<>(id, "counter", new Counter(), new CounterCodec(), command, contexts.current(null),
-                expectedVersion, key, (connection, state, version, events, context) -> Uni.createFrom().voidItem(),
-                (connection, state, version) -> Uni.createFrom().item(
-                        Map.<String, Object>of("id", id, "value", state.value(), "version", version)),
-                status, location);
-        return handler.handle(counter).map(CommandHeaders::response);
+        var counter = new Command<>(id, "counter", new Counter(), new ContractEventCodec<>(Counter.Event.class), command,
+                contexts.current(null), expectedVersion, (connection, state, version, events, context) -> Uni.createFrom().voidItem());
+        return web.handle(counter, key, decision -> new WebCommands.Answer(status, location,
+                Map.<String, Object>of("id", id, "value", decision.state().value(), "version", decision.version())));
     }
 }

@@ -5,8 +5,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,12 +31,10 @@ public class HttpRequestLimits {
     private final int maxHeaders;
     private final ObjectMapper json;
 
-    public HttpRequestLimits(@ConfigProperty(name = "aims.http.max-request-body") long maxBody,
-                             @ConfigProperty(name = "aims.http.max-uri-length") int maxUri,
-                             @ConfigProperty(name = "aims.http.max-header-bytes") int maxHeaders, ObjectMapper json) {
-        this.maxBody = maxBody;
-        this.maxUri = maxUri;
-        this.maxHeaders = maxHeaders;
+    public HttpRequestLimits(HttpLimitsConfig limits, ObjectMapper json) {
+        this.maxBody = limits.maxRequestBody();
+        this.maxUri = limits.maxUriLength();
+        this.maxHeaders = limits.maxHeaderBytes();
         this.json = json;
     }
 

@@ -1,0 +1,91 @@
+package io.aimsledger.eventstore.web;
+
+import java.net.URI;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aimsledger.decider.Rejection;
+import io.aimsledger.eventstore.command.Command;
+import io.aimsledger.eventstore.command.CommandHandler;
+import io.aimsledger.eventstore.command.Decision;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * The web adapter of the command pipeline, one for every resource: replays an idempotent request or
+ * has the command decided, turns the decision into the resource's answer (status, {@code Location},
+ * {@code ETag}, view), and keeps that answer for its {@code Idempotency-Key}, all in the command's
+ * transaction. The view is built from the decided state, not read back from the read model.
+ */
+@ApplicationScoped
+public class WebCommands {
+
+    /** How a resource answers a decision: the status, where the resource lives (or null), and its view. */
+    public record Answer(int status, URI location, Object view) {
+
+        public static Answer ok(Object view) {
+            return new Answer(200, null, view);
+        }
+
+        public static Answer created(URI location, Object view) {
+            return new Answer(201, location, view);
+        }
+    }
+
+    private final CommandHandler handler;
+    private final IdempotencyStore idempotency;
+    private final ObjectMapper json;
+
+    public WebCommands(CommandHandler handler, IdempotencyStore idempotency, ObjectMapper json) {
+        this.handler = handler;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    /** @param key the request's {@code Idempotency-Key} with its hash, or null */
+    public <C, S, E> Uni<Response> handle(Command<C, S, E> command, IdempotencyKey key,
+                                          Function<Decision<S, E>, Answer> answer) {
+        return handler.inTransaction(command.expectedVersion(), connection -> key == null
+                        ? decided(connection, command, answer)
+                        : replayOrDecide(connection, command, key, answer))
+                .map(CommandHeaders::response);
+    }
+
+    private <C, S, E> Uni<CommandResponse> replayOrDecide(SqlConnection connection, Command<C, S, E> command,
+                                                          IdempotencyKey key, Function<Decision<S, E>, Answer> answer) {
+        String actor = command.context().actor();
+        return idempotency.find(connection, actor, key.key()).flatMap(stored -> {
+            if (stored == null) {
+                return decided(connection, command, answer)
+                        .call(response -> idempotency.remember(connection, actor, key, response));
+            }
+            if (!stored.requestHash().equals(key.requestHash())) {
+                return Uni.createFrom().failure(Rejection.unprocessable("idempotency.key-reused",
+                        "This Idempotency-Key was used for a different request."));
+            }
+            return Uni.createFrom().item(stored.response());
+        });
+    }
+
+    private <C, S, E> Uni<CommandResponse> decided(SqlConnection connection, Command<C, S, E> command,
+                                                   Function<Decision<S, E>, Answer> answer) {
+        return handler.decide(connection, command).map(decision -> {
+            Answer answered = answer.apply(decision);
+            return new CommandResponse(answered.status(), decision.version(),
+                    answered.location() == null ? null : answered.location().toString(), write(answered.view()), false);
+        });
+    }
+
+    private String write(Object view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the view could not be written as JSON", e);
+        }
+    }
+}
