@@ -1,7 +1,14 @@
 package io.aimsledger.bench;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,10 +22,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import io.aimsledger.contracts.CloudEventCodec;
 
 /**
- * Stage 3's relay lag: for every inventory event whose time lies in a window, from that time (the
- * command's, taken just before its transaction) to the Kafka record's timestamp (set by the relay's
- * producer when it sent the record). Read afterwards from {@code aims.inventory.v1}, so measuring adds
- * no load while the stage runs.
+ * Stage 3's relay lag: for every inventory event whose time lies in a window, from the moment its row
+ * was written ({@code recorded_at}, the database's clock inside the command's transaction, so the
+ * request's queueing before it is not counted) to the Kafka record's timestamp (set by the relay's
+ * producer when it sent the record). Read afterwards from {@code aims.inventory.v1} and the event store,
+ * so measuring adds no load while the stage runs. Both clocks are this machine's.
  */
 final class RelayLag {
 
@@ -27,7 +35,8 @@ final class RelayLag {
     private RelayLag() {
     }
 
-    static Latencies measure(LaunchedPlatform platform, Instant from, Instant to) {
+    static Latencies measure(LaunchedPlatform platform, Instant from, Instant to) throws SQLException {
+        Map<String, Instant> recorded = recordedAt(platform, from, to);
         Latencies lags = new Latencies();
         try (var consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) platform.kafka(),
@@ -41,13 +50,29 @@ final class RelayLag {
                 var records = consumer.poll(Duration.ofMillis(500));
                 emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    Instant time = CloudEventCodec.fromJson(record.value()).getTime().toInstant();
-                    if (!time.isBefore(from) && !time.isAfter(to)) {
-                        lags.record(Math.max(0, Duration.between(time, Instant.ofEpochMilli(record.timestamp())).toNanos()));
+                    Instant written = recorded.get(CloudEventCodec.fromJson(record.value()).getId());
+                    if (written != null) {
+                        lags.record(Math.max(0, Duration.between(written, Instant.ofEpochMilli(record.timestamp())).toNanos()));
                     }
                 }
             }
         }
         return lags;
+    }
+
+    private static Map<String, Instant> recordedAt(LaunchedPlatform platform, Instant from, Instant to)
+            throws SQLException {
+        Map<String, Instant> recorded = new HashMap<>();
+        try (Connection c = platform.connect("inventory"); PreparedStatement query = c.prepareStatement(
+                "select event_id::text, recorded_at from event_store where occurred_at between ? and ?")) {
+            query.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            query.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    recorded.put(rows.getString(1), rows.getObject(2, OffsetDateTime.class).toInstant());
+                }
+            }
+        }
+        return recorded;
     }
 }
