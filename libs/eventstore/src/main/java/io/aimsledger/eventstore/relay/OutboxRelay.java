@@ -1,5 +1,6 @@
 package io.aimsledger.eventstore.relay;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +38,8 @@ import io.quarkus.runtime.StartupEvent;
  * <p>
  * Order and completeness: a sequence value is taken at insert, not at commit, so an event with a lower
  * position can commit after one with a higher position. The relay therefore reads only events whose
- * transaction is older than every transaction still running ({@code transaction_id < pg_snapshot_xmin}),
+ * transaction is older than every transaction still running in this database (only those can still
+ * add events to this event store; see {@link #horizon}),
  * in (transaction, position) order, and remembers the last (transaction, position) it published. A
  * transaction that commits later has a transaction id at or above that horizon and is read in a later
  * round: nothing is skipped. Within a stream, versions are published in order because the command
@@ -55,12 +57,25 @@ import io.quarkus.runtime.StartupEvent;
 public class OutboxRelay implements CommitSignal {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    // Which transactions of this database are running, and the first xid not yet assigned: read before the
+    // batch (see horizon()). pg_stat_activity shows backend_xid to every role.
+    private static final String RUNNING_HERE = """
+            select pg_snapshot_xmax(pg_current_snapshot())::text,
+                   array(select backend_xid::text::bigint from pg_stat_activity
+                         where datname = current_database() and backend_xid is not null)
+            """;
+    // Below the horizon: the older of that xmax and the oldest xid still running in this batch's snapshot
+    // that belonged to this database then (a snapshot's 64-bit xid matches a backend's 32-bit one mod 2^32).
     private static final String SELECT_BATCH = """
+            with horizon as (select least(?::xid8, coalesce(
+                                 (select x from pg_snapshot_xip(pg_current_snapshot()) as x
+                                  where x::text::bigint % 4294967296 = any(?::bigint[])
+                                  order by x limit 1), ?::xid8)) as xid)
             select global_position, stream_id, stream_version, event_id, event_type, occurred_at, actor,
                    correlation_id, causation_id, traceparent, payload::text as payload, transaction_id::text as xid
-            from event_store
+            from event_store, horizon
             where (transaction_id, global_position) > (?::xid8, ?)
-              and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+              and transaction_id < horizon.xid
             order by transaction_id, global_position
             limit ?
             """;
@@ -193,10 +208,14 @@ public class OutboxRelay implements CommitSignal {
         while (running) {
             List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
             Checkpoint next = checkpoint;
+            Horizon horizon = horizon(connection);
             try (PreparedStatement select = connection.prepareStatement(SELECT_BATCH)) {
-                select.setString(1, checkpoint.transactionId());
-                select.setLong(2, checkpoint.position());
-                select.setInt(3, config.batchSize());
+                select.setString(1, horizon.xmax());
+                select.setArray(2, horizon.runningHere());
+                select.setString(3, horizon.xmax());
+                select.setString(4, checkpoint.transactionId());
+                select.setLong(5, checkpoint.position());
+                select.setInt(6, config.batchSize());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         batch.add(OutboxRecords.toRecord(rows));
@@ -245,6 +264,25 @@ public class OutboxRelay implements CommitSignal {
         if (Thread.currentThread().isInterrupted()) {
             running = false;
         }
+    }
+
+    /**
+     * Only transactions of this database can add events to this store, so only they must have ended
+     * before the relay reads past them; long transactions of other databases on the same server (xids
+     * are cluster-wide) must not hold it back, as {@code pg_snapshot_xmin} alone would. Why reading the
+     * running set first is safe: a transaction with an xid below {@code xmax} had it when this ran; if it
+     * is still running when the batch's snapshot is taken, it was running here too, so it is in the set
+     * and in that snapshot, and the horizon stays at or below it. (No two-phase commit is used: a prepared
+     * transaction has no backend and would not be seen.)
+     */
+    private static Horizon horizon(Connection connection) throws SQLException {
+        try (PreparedStatement running = connection.prepareStatement(RUNNING_HERE); ResultSet row = running.executeQuery()) {
+            row.next();
+            return new Horizon(row.getString(1), row.getArray(2));
+        }
+    }
+
+    private record Horizon(String xmax, Array runningHere) {
     }
 
     private void measureLag(Connection connection, Checkpoint checkpoint) throws SQLException {

@@ -133,6 +133,28 @@ class RelayWakeUpTest {
         assertThat(deliveries.get(0).offset()).isLessThan(deliveries.get(1).offset());
     }
 
+    @Test
+    void anOpenTransactionOfAnotherDatabaseOnTheSameServerDoesNotHoldTheRelayBack() throws Exception {
+        String stream = UUID.randomUUID().toString();
+        consumer.watch(stream).start();
+        startRelay(Duration.ofMillis(100));
+        EventToAppend event = SampleEvents.event(1);
+
+        // xids are cluster-wide: this one is older than the append's, and stays open until the end.
+        try (Connection elsewhere = TestServers.postgres().connect("postgres")) {
+            elsewhere.setAutoCommit(false);
+            try (var statement = elsewhere.createStatement()) {
+                statement.execute("select pg_current_xact_id()");
+            }
+            database.pool().withTransaction(c -> store.append(c, stream, SampleEvents.STREAM_TYPE, 0, List.of(event),
+                    SampleEvents.metadata())).await().indefinitely();
+            relay.wakeUp();
+
+            await().atMost(PATIENCE).until(() -> consumer.delivered(event.eventId()));
+            elsewhere.rollback();
+        }
+    }
+
     /** A stream whose records Kafka's default partitioner puts beside {@code stream}'s, so their order is kept. */
     private static String streamOnTheSamePartitionAs(String stream) {
         int partitions = 3;
