@@ -26,7 +26,6 @@ import io.aimsledger.inventory.aisystem.application.AiSystemCommandHandler;
 import io.aimsledger.inventory.aisystem.domain.AiSystemCommand;
 import io.aimsledger.inventory.aisystem.domain.InventoryProblems;
 import io.aimsledger.inventory.aisystem.readmodel.AiSystemRows;
-import io.aimsledger.support.json.StorableText;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -71,11 +70,6 @@ public class IngestService {
                     violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "))));
         }
         JsonNode data = parse(event.data());
-        String unstorable = StorableText.problem(data);
-        if (unstorable != null) {
-            return Uni.createFrom().item(IngestResult.rejected(event.id(), IngestCodes.SCHEMA_INVALID,
-                    "data " + unstorable));
-        }
         CommandContext context = new CommandContext(actor, clock.instant(), event.key(), event.id(),
                 TraceContexts.currentTraceparent());
         return inbox.isProcessed(pool, INBOX, event.key()).flatMap(done -> {

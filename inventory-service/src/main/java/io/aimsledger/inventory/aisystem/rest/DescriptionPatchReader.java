@@ -14,7 +14,6 @@ import io.aimsledger.contracts.inventory.v1.AiTechnique;
 import io.aimsledger.contracts.inventory.v1.OrganizationRole;
 import io.aimsledger.inventory.aisystem.domain.DescriptionField;
 import io.aimsledger.inventory.aisystem.domain.DescriptionPatch;
-import io.aimsledger.support.json.StorableText;
 import io.aimsledger.support.problem.InvalidRequest;
 import io.aimsledger.support.problem.Violation;
 
@@ -73,9 +72,6 @@ final class DescriptionPatchReader {
             throw new IllegalArgumentException("must be a string");
         }
         String text = node.textValue();
-        if (StorableText.problem(node) != null) {
-            throw new IllegalArgumentException(StorableText.problem(node));
-        }
         if (field.required() && text.isBlank()) {
             throw new IllegalArgumentException("must not be blank");
         }
@@ -91,8 +87,7 @@ final class DescriptionPatchReader {
         }
         List<String> values = new ArrayList<>();
         for (JsonNode item : node) {
-            if (!item.isTextual() || item.textValue().isBlank() || item.textValue().length() > FieldLimits.NAME
-                    || StorableText.problem(item) != null) {
+            if (!item.isTextual() || item.textValue().isBlank() || item.textValue().length() > FieldLimits.NAME) {
                 throw new IllegalArgumentException("must hold non-blank strings of at most " + FieldLimits.NAME
                         + " characters");
             }

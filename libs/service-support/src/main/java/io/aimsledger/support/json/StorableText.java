@@ -1,7 +1,5 @@
 package io.aimsledger.support.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * Text the platform can store and hash: PostgreSQL refuses the NUL character and unpaired UTF-16
  * surrogates (a lone {@code \ud800} is valid JSON escape syntax but no Unicode character). Input is
@@ -29,35 +27,6 @@ public final class StorableText {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return LONE_SURROGATE;
-            }
-        }
-        return null;
-    }
-
-    /** Why some name or string in {@code node} cannot be stored, or null if all can. */
-    public static String problem(JsonNode node) {
-        if (node == null) {
-            return null;
-        }
-        if (node.isTextual()) {
-            return problem(node.textValue());
-        }
-        if (node.isObject()) {
-            for (var entry : node.properties()) {
-                String problem = problem(entry.getKey());
-                if (problem == null) {
-                    problem = problem(entry.getValue());
-                }
-                if (problem != null) {
-                    return problem;
-                }
-            }
-            return null;
-        }
-        for (JsonNode child : node) {
-            String problem = problem(child);
-            if (problem != null) {
-                return problem;
             }
         }
         return null;

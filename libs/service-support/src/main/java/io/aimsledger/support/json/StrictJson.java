@@ -2,27 +2,24 @@ package io.aimsledger.support.json;
 
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Request bodies are taken as typed: a number where a string belongs, {@code "true"} where a boolean
- * belongs or {@code 1} where an enum belongs is a 400, not silently converted; so is a string holding
- * text that cannot be stored (see {@link StorableText}), and so is a member name given twice.
+ * belongs or {@code 1} where an enum belongs is a 400, not silently converted. Text that cannot be
+ * stored and a member name given twice are refused before any mapper reads a body ({@link JsonBodies},
+ * run for every JSON body by {@code JsonBodyGuard}, and by Kafka ingest for every record).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.registerModule(new SimpleModule("aims-storable-strings").addDeserializer(String.class, new StorableStrings()));
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
