@@ -22,10 +22,11 @@ import io.aimsledger.eventstore.command.CommandHandler;
 import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.inbox.Inbox;
 import io.aimsledger.eventstore.trace.TraceContexts;
+import io.aimsledger.eventstore.tx.ConnectionTransaction;
 import io.aimsledger.inventory.aisystem.application.AiSystemCommandHandler;
 import io.aimsledger.inventory.aisystem.domain.AiSystemCommand;
 import io.aimsledger.inventory.aisystem.domain.InventoryProblems;
-import io.aimsledger.inventory.aisystem.readmodel.AiSystemRows;
+import io.aimsledger.inventory.aisystem.readmodel.AiSystemReadModel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -43,16 +44,16 @@ public class IngestService {
             IngestSchemas.MODEL_VERSION_REGISTERED);
 
     private final AiSystemCommandHandler commands;
-    private final AiSystemRows rows;
+    private final AiSystemReadModel readModel;
     private final Inbox inbox;
     private final Pool pool;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public IngestService(AiSystemCommandHandler commands, AiSystemRows rows, Inbox inbox, Pool pool, ObjectMapper json,
+    public IngestService(AiSystemCommandHandler commands, AiSystemReadModel readModel, Inbox inbox, Pool pool, ObjectMapper json,
                          Clock clock) {
         this.commands = commands;
-        this.rows = rows;
+        this.readModel = readModel;
         this.inbox = inbox;
         this.pool = pool;
         this.json = json;
@@ -72,7 +73,7 @@ public class IngestService {
         JsonNode data = parse(event.data());
         CommandContext context = new CommandContext(actor, clock.instant(), event.key(), event.id(),
                 TraceContexts.currentTraceparent());
-        return inbox.isProcessed(pool, INBOX, event.key()).flatMap(done -> {
+        return inbox.isProcessed(new ConnectionTransaction(pool), INBOX, event.key()).flatMap(done -> {
             if (done) {
                 return Uni.createFrom().item(IngestResult.duplicate(event.id()));
             }
@@ -83,7 +84,7 @@ public class IngestService {
 
     private Uni<IngestResult> discovered(InboundEvent event, JsonNode data, CommandContext context) {
         String externalRef = data.get("externalRef").textValue();
-        return rows.findIdByExternalRef(pool, externalRef).flatMap(existing -> {
+        return readModel.findIdByExternalRef(externalRef).flatMap(existing -> {
             if (existing != null) {
                 return remember(event).replaceWith(IngestResult.applied(event.id(),
                         "Already registered as " + existing + "; nothing to do."));
@@ -101,7 +102,7 @@ public class IngestService {
     private Uni<IngestResult> modelRegistered(InboundEvent event, JsonNode data, CommandContext context) {
         Uni<UUID> aiSystem = data.hasNonNull("aiSystemId")
                 ? Uni.createFrom().item(UUID.fromString(data.get("aiSystemId").textValue()))
-                : rows.findIdByExternalRef(pool, data.get("externalRef").textValue());
+                : readModel.findIdByExternalRef(data.get("externalRef").textValue());
         return aiSystem.flatMap(id -> {
             if (id == null) {
                 return Uni.createFrom().item(IngestResult.rejected(event.id(), InventoryProblems.NOT_FOUND,
@@ -126,12 +127,15 @@ public class IngestService {
     }
 
     private CommandHandler.AlsoInTransaction<AiSystem, InventoryEvent> withInboxEntry(InboundEvent event) {
-        return (connection, decision) -> inbox.markProcessed(connection, INBOX, event.key());
+        return (transaction, decision) -> inbox.markProcessed(transaction, INBOX, event.key());
     }
 
     private Uni<Void> remember(InboundEvent event) {
-        return pool.withTransaction(connection -> inbox.isProcessed(connection, INBOX, event.key())
-                .flatMap(done -> done ? Uni.createFrom().voidItem() : inbox.markProcessed(connection, INBOX, event.key())));
+        return pool.withTransaction(connection -> {
+            var transaction = new ConnectionTransaction(connection);
+            return inbox.isProcessed(transaction, INBOX, event.key()).flatMap(done -> done
+                    ? Uni.createFrom().voidItem() : inbox.markProcessed(transaction, INBOX, event.key()));
+        });
     }
 
     private JsonNode parse(String data) {

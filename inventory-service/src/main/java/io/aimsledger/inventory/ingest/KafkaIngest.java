@@ -18,6 +18,7 @@ import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -67,12 +68,19 @@ public class KafkaIngest {
             throw new PoisonRecord(IngestCodes.INVALID_CLOUDEVENT, e.problem().detail() + " " + e.violations());
         }
         InboundEvent inbound = InboundEvent.of(event);
-        // No token on Kafka: the integration is known by the source it names.
-        return ingest.apply(inbound, "integration:" + inbound.source()).map(result -> {
-            if (result.status() == IngestResult.Status.REJECTED) {
-                throw new PoisonRecord(result.code(), result.detail());
-            }
-            return null;
-        });
+        // No token on Kafka: the integration is known by the source it names. Hibernate Reactive runs on a
+        // Vert.x context, which the consumer's thread does not have.
+        IngestResult result;
+        try {
+            result = VertxContextSupport.subscribeAndAwait(() -> ingest.apply(inbound, "integration:" + inbound.source()));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        if (result.status() == IngestResult.Status.REJECTED) {
+            throw new PoisonRecord(result.code(), result.detail());
+        }
+        return Uni.createFrom().voidItem();
     }
 }

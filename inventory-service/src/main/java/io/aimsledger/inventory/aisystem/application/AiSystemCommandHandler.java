@@ -16,7 +16,7 @@ import io.aimsledger.eventstore.command.Decision;
 import io.aimsledger.eventstore.command.ExpectedVersion;
 import io.aimsledger.inventory.aisystem.domain.AiSystemCommand;
 import io.aimsledger.inventory.aisystem.domain.AiSystemDecider;
-import io.aimsledger.inventory.aisystem.readmodel.AiSystemRows;
+import io.aimsledger.inventory.aisystem.readmodel.AiSystemReadModel;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 
@@ -32,11 +32,11 @@ public class AiSystemCommandHandler {
     private static final ContractEventCodec<InventoryEvent> CODEC = new ContractEventCodec<>(InventoryEvent.class);
 
     private final CommandHandler handler;
-    private final AiSystemRows rows;
+    private final AiSystemReadModel readModel;
 
-    public AiSystemCommandHandler(CommandHandler handler, AiSystemRows rows) {
+    public AiSystemCommandHandler(CommandHandler handler, AiSystemReadModel readModel) {
         this.handler = handler;
-        this.rows = rows;
+        this.readModel = readModel;
     }
 
     public static URI location(UUID id) {
@@ -52,7 +52,7 @@ public class AiSystemCommandHandler {
     public Command<AiSystemCommand, AiSystem, InventoryEvent> command(UUID id, AiSystemCommand command,
                                                                       CommandContext context, ExpectedVersion expected) {
         return new Command<>(id.toString(), STREAM_TYPE, DECIDER, CODEC, command, context, expected,
-                (connection, state, version, events, ctx) -> rows.save(connection, state, version, ctx));
+                readModel::save);
     }
 
     /** Decides and stores {@code command}, with {@code alsoCommit} on its transaction. */

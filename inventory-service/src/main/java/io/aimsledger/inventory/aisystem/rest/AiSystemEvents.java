@@ -9,6 +9,7 @@ import io.aimsledger.contracts.CloudEventCodec;
 import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.store.EventStore;
 import io.aimsledger.eventstore.store.PublishedEvents;
+import io.aimsledger.eventstore.tx.ConnectionTransaction;
 import io.aimsledger.inventory.aisystem.domain.InventoryProblems;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,7 +27,7 @@ public class AiSystemEvents {
     }
 
     public Uni<String> of(UUID id) {
-        return store.readStream(pool, id.toString()).map(stream -> {
+        return store.readStream(new ConnectionTransaction(pool), id.toString()).map(stream -> {
             if (stream.isEmpty()) {
                 throw Rejection.notFound(InventoryProblems.NOT_FOUND, "No AI system has this id.");
             }

@@ -35,14 +35,13 @@ import io.aimsledger.inventory.aisystem.application.AiSystemCommandHandler;
 import io.aimsledger.inventory.aisystem.domain.AiSystemCommand;
 import io.aimsledger.inventory.aisystem.domain.InventoryProblems;
 import io.aimsledger.inventory.aisystem.readmodel.AiSystemFilter;
-import io.aimsledger.inventory.aisystem.readmodel.AiSystemRows;
+import io.aimsledger.inventory.aisystem.readmodel.AiSystemReadModel;
 import io.aimsledger.contracts.inventory.v1.AiSystemView;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.web.Page;
 import io.aimsledger.support.web.PageCursor;
 import io.aimsledger.support.web.RequestValues;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /** The AI system registry over HTTP (API.md, "inventory-service"). Rules live in the decider, not here. */
 @Path("/api/v1/ai-systems")
@@ -56,20 +55,18 @@ public class AiSystemResource {
 
     private final AiSystemCommandHandler commands;
     private final WebCommands web;
-    private final AiSystemRows rows;
+    private final AiSystemReadModel readModel;
     private final AiSystemEvents events;
     private final CommandContexts contexts;
-    private final Pool pool;
     private final ObjectMapper json;
 
-    public AiSystemResource(AiSystemCommandHandler commands, WebCommands web, AiSystemRows rows, AiSystemEvents events,
-                            CommandContexts contexts, Pool pool, ObjectMapper json) {
+    public AiSystemResource(AiSystemCommandHandler commands, WebCommands web, AiSystemReadModel readModel, AiSystemEvents events,
+                            CommandContexts contexts, ObjectMapper json) {
         this.commands = commands;
         this.web = web;
-        this.rows = rows;
+        this.readModel = readModel;
         this.events = events;
         this.contexts = contexts;
-        this.pool = pool;
         this.json = json;
     }
 
@@ -96,14 +93,14 @@ public class AiSystemResource {
                 owner == null || owner.isEmpty() ? null : owner,
                 RequestValues.optionalEnum(AiSystemView.Status.class, status, "status"),
                 PageCursor.decode(cursor), RequestValues.limit(limit));
-        return rows.list(pool, filter);
+        return readModel.list(filter);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed(Access.READ)
     public Uni<Response> get(@PathParam(ID) String id) {
-        return rows.find(pool, RequestValues.uuid(id, ID)).map(view -> {
+        return readModel.find(RequestValues.uuid(id, ID)).map(view -> {
             if (view == null) {
                 throw Rejection.notFound(InventoryProblems.NOT_FOUND, "No AI system has this id.");
             }

@@ -13,9 +13,9 @@ import io.aimsledger.eventstore.store.ConcurrencyConflict;
 import io.aimsledger.eventstore.store.EventStore;
 import io.aimsledger.eventstore.store.EventToAppend;
 import io.aimsledger.eventstore.store.StoredEvent;
+import io.aimsledger.eventstore.tx.Transaction;
+import io.aimsledger.eventstore.tx.Transactions;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The one way a service changes state, whoever asks (a resource, Kafka ingest, a reaction to another
@@ -31,12 +31,12 @@ public class CommandHandler {
 
     private static final int ATTEMPTS_WITHOUT_IF_MATCH = 3;
 
-    private final Pool pool;
+    private final Transactions transactions;
     private final EventStore store;
     private final CommitSignal committed;
 
-    public CommandHandler(Pool pool, EventStore store, CommitSignal committed) {
-        this.pool = pool;
+    public CommandHandler(Transactions transactions, EventStore store, CommitSignal committed) {
+        this.transactions = transactions;
         this.store = store;
         this.committed = committed;
     }
@@ -48,20 +48,20 @@ public class CommandHandler {
 
     /** Decides and stores {@code command}, and runs {@code alsoCommit} on the same transaction. */
     public <C, S, E> Uni<Decision<S, E>> handle(Command<C, S, E> command, AlsoInTransaction<S, E> alsoCommit) {
-        return inTransaction(command.expectedVersion(), connection -> decide(connection, command)
-                .call(decision -> alsoCommit.apply(connection, decision)));
+        return inTransaction(command.expectedVersion(), transaction -> decide(transaction, command)
+                .call(decision -> alsoCommit.apply(transaction, decision)));
     }
 
     /**
      * Runs {@code work} (which decides one command with {@link #decide}) in a transaction, and again on
      * a concurrent change when the caller asked for no particular version; wakes the relay after it.
      */
-    public <R> Uni<R> inTransaction(ExpectedVersion expected, Function<SqlConnection, Uni<R>> work) {
+    public <R> Uni<R> inTransaction(ExpectedVersion expected, Function<Transaction, Uni<R>> work) {
         return attempt(expected, work, 1);
     }
 
-    private <R> Uni<R> attempt(ExpectedVersion expected, Function<SqlConnection, Uni<R>> work, int attempt) {
-        return pool.withTransaction(work)
+    private <R> Uni<R> attempt(ExpectedVersion expected, Function<Transaction, Uni<R>> work, int attempt) {
+        return transactions.inTransaction(work)
                 .invoke(committed::wakeUp)
                 .onFailure(ConcurrencyConflict.class)
                 .recoverWithUni(conflict -> {
@@ -74,9 +74,9 @@ public class CommandHandler {
                 });
     }
 
-    /** Loads, decides, appends and updates the read model on {@code connection}'s transaction. */
-    public <C, S, E> Uni<Decision<S, E>> decide(SqlConnection connection, Command<C, S, E> command) {
-        return store.readStream(connection, command.streamId()).flatMap(history -> {
+    /** Loads, decides, appends and updates the read model in {@code transaction}. */
+    public <C, S, E> Uni<Decision<S, E>> decide(Transaction transaction, Command<C, S, E> command) {
+        return store.readStream(transaction, command.streamId()).flatMap(history -> {
             List<E> past = new ArrayList<>(history.size());
             for (StoredEvent stored : history) {
                 past.add(command.codec().read(stored));
@@ -100,18 +100,17 @@ public class CommandHandler {
                         command.context().occurredAt(), command.codec().payload(event)));
             }
             S finalState = next;
-            return store.append(connection, command.streamId(), command.streamType(), version, toAppend,
+            return store.append(transaction, command.streamId(), command.streamType(), version, toAppend,
                             command.context().event())
-                    .call(newVersion -> command.readModel().apply(connection, finalState, newVersion, events,
-                            command.context()))
                     .map(newVersion -> new Decision<>(newVersion, finalState, events, createdAt,
-                            command.context().occurredAt()));
+                            command.context().occurredAt()))
+                    .call(decision -> command.readModel().apply(transaction, decision));
         });
     }
 
     /** Work the caller commits with the command's decision (an inbox entry, say). */
     @FunctionalInterface
     public interface AlsoInTransaction<S, E> {
-        Uni<Void> apply(SqlConnection connection, Decision<S, E> decision);
+        Uni<Void> apply(Transaction transaction, Decision<S, E> decision);
     }
 }

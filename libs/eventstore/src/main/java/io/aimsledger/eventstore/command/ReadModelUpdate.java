@@ -1,16 +1,14 @@
 package io.aimsledger.eventstore.command;
 
-import java.util.List;
-
+import io.aimsledger.eventstore.tx.Transaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Brings a service's read model up to date with new events, on the command's own transaction; the
- * context says who made the change and when it took effect.
+ * Brings a service's read model up to date with what a command decided (the new state, its version,
+ * the events, when the entity was created and last changed), in the command's own transaction.
  */
 @FunctionalInterface
 public interface ReadModelUpdate<S, E> {
 
-    Uni<Void> apply(SqlConnection connection, S state, long version, List<E> events, CommandContext context);
+    Uni<Void> apply(Transaction transaction, Decision<S, E> decision);
 }

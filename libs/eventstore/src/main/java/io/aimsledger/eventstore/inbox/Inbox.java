@@ -2,9 +2,8 @@ package io.aimsledger.eventstore.inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aimsledger.eventstore.tx.Transaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The events a consumer has applied. Use it inside the transaction of the effect: ask
@@ -15,15 +14,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class Inbox {
 
-    public Uni<Boolean> isProcessed(SqlClient client, String consumer, String eventId) {
-        return client.preparedQuery("select 1 from inbox_processed where consumer = $1 and event_id = $2")
-                .execute(Tuple.of(consumer, eventId))
-                .map(rows -> rows.size() > 0);
+    public Uni<Boolean> isProcessed(Transaction transaction, String consumer, String eventId) {
+        return transaction.query("select 1 from inbox_processed where consumer = $1 and event_id = $2", consumer, eventId)
+                .map(rows -> !rows.isEmpty());
     }
 
-    public Uni<Void> markProcessed(SqlClient client, String consumer, String eventId) {
-        return client.preparedQuery("insert into inbox_processed (consumer, event_id) values ($1, $2)")
-                .execute(Tuple.of(consumer, eventId))
+    public Uni<Void> markProcessed(Transaction transaction, String consumer, String eventId) {
+        return transaction.update("insert into inbox_processed (consumer, event_id) values ($1, $2)", consumer, eventId)
                 .replaceWithVoid();
     }
 }

@@ -5,25 +5,23 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aimsledger.contracts.Contracts;
+import io.aimsledger.eventstore.tx.SqlErrors;
+import io.aimsledger.eventstore.tx.Transaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 
 /**
- * The PostgreSQL event store. Every operation runs on the caller's connection, so that appending
- * events and updating a read model are one transaction.
+ * The PostgreSQL event store. Every operation runs in the caller's transaction, so that appending
+ * events and updating a read model commit together.
  */
 @ApplicationScoped
 public class EventStore {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "global_position, stream_id, stream_type, stream_version, event_id, "
             + "event_type, schema_version, occurred_at, recorded_at, actor, correlation_id, causation_id, "
             + "traceparent, payload::text";
@@ -39,26 +37,15 @@ public class EventStore {
             """;
 
     /** All events of a stream, in version order. */
-    public Uni<List<StoredEvent>> readStream(SqlClient client, String streamId) {
-        return client.preparedQuery("select " + COLUMNS + " from event_store where stream_id = $1 order by stream_version")
-                .execute(Tuple.of(streamId))
-                .map(rows -> {
-                    List<StoredEvent> events = new ArrayList<>(rows.size());
-                    rows.forEach(row -> events.add(toEvent(row)));
-                    return events;
-                });
+    public Uni<List<StoredEvent>> readStream(Transaction transaction, String streamId) {
+        return transaction.query("select " + COLUMNS + " from event_store where stream_id = $1 order by stream_version",
+                streamId).map(EventStore::toEvents);
     }
 
     /** Up to {@code limit} events after a global position, in position order (for rebuilds and exports). */
-    public Uni<List<StoredEvent>> readAfter(SqlClient client, long position, int limit) {
-        return client.preparedQuery("select " + COLUMNS + " from event_store where global_position > $1 "
-                        + "order by global_position limit $2")
-                .execute(Tuple.of(position, limit))
-                .map(rows -> {
-                    List<StoredEvent> events = new ArrayList<>(rows.size());
-                    rows.forEach(row -> events.add(toEvent(row)));
-                    return events;
-                });
+    public Uni<List<StoredEvent>> readAfter(Transaction transaction, long position, int limit) {
+        return transaction.query("select " + COLUMNS + " from event_store where global_position > $1 "
+                + "order by global_position limit $2", position, limit).map(EventStore::toEvents);
     }
 
     /**
@@ -67,7 +54,7 @@ public class EventStore {
      * names fails with {@link UnregisteredEventType} before anything is written: nothing that the
      * relay could not publish ever enters the store.
      */
-    public Uni<Long> append(SqlClient client, String streamId, String streamType, long expectedVersion,
+    public Uni<Long> append(Transaction transaction, String streamId, String streamType, long expectedVersion,
                             List<EventToAppend> events, EventMetadata metadata) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(expectedVersion);
@@ -77,44 +64,41 @@ public class EventStore {
                 return Uni.createFrom().failure(new UnregisteredEventType(event.type()));
             }
         }
-        List<Tuple> rows = new ArrayList<>(events.size());
+        List<Object[]> rows = new ArrayList<>(events.size());
         long version = expectedVersion;
         for (EventToAppend event : events) {
             version++;
-            rows.add(Tuple.from(new Object[] {streamId, streamType, version, event.eventId(), event.type(),
+            rows.add(new Object[] {streamId, streamType, version, event.eventId(), event.type(),
                     event.schemaVersion(), OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
                     metadata.actor(), metadata.correlationId(), metadata.causationId(), metadata.traceparent(),
-                    event.payload()}));
+                    event.payload()});
         }
         long newVersion = version;
         return Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(row -> client.preparedQuery(APPEND).execute(row)
-                        .map(result -> {
-                            if (result.rowCount() != 1) {
+                .onItem().transformToUniAndConcatenate(row -> transaction.update(APPEND, row)
+                        .map(inserted -> {
+                            if (inserted != 1) {
                                 throw new ConcurrencyConflict(streamId, expectedVersion);
                             }
-                            return result;
+                            return inserted;
                         }))
                 .collect().last()
                 .replaceWith(newVersion)
-                .onFailure(EventStore::isUniqueViolation)
+                .onFailure(SqlErrors::isUniqueViolation)
                 .transform(e -> new ConcurrencyConflict(streamId, expectedVersion));
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
+    private static List<StoredEvent> toEvents(List<Object[]> rows) {
+        List<StoredEvent> events = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            events.add(new StoredEvent((Long) row[0], (String) row[1], (String) row[2], (Long) row[3], (UUID) row[4],
+                    (String) row[5], (Integer) row[6], instant(row[7]), instant(row[8]), (String) row[9],
+                    (String) row[10], (String) row[11], (String) row[12], (String) row[13]));
+        }
+        return events;
     }
 
-    static StoredEvent toEvent(Row row) {
-        return new StoredEvent(row.getLong("global_position"), row.getString("stream_id"),
-                row.getString("stream_type"), row.getLong("stream_version"), row.getUUID("event_id"),
-                row.getString("event_type"), row.getInteger("schema_version"),
-                instant(row.getOffsetDateTime("occurred_at")), instant(row.getOffsetDateTime("recorded_at")),
-                row.getString("actor"), row.getString("correlation_id"), row.getString("causation_id"),
-                row.getString("traceparent"), row.getString("payload"));
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
+    private static Instant instant(Object time) {
+        return time == null ? null : ((OffsetDateTime) time).toInstant();
     }
 }

@@ -13,8 +13,8 @@ import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.command.Command;
 import io.aimsledger.eventstore.command.CommandHandler;
 import io.aimsledger.eventstore.command.Decision;
+import io.aimsledger.eventstore.tx.Transaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The web adapter of the command pipeline, one for every resource: replays an idempotent request or
@@ -50,19 +50,19 @@ public class WebCommands {
     /** @param key the request's {@code Idempotency-Key} with its hash, or null */
     public <C, S, E> Uni<Response> handle(Command<C, S, E> command, IdempotencyKey key,
                                           Function<Decision<S, E>, Answer> answer) {
-        return handler.inTransaction(command.expectedVersion(), connection -> key == null
-                        ? decided(connection, command, answer)
-                        : replayOrDecide(connection, command, key, answer))
+        return handler.inTransaction(command.expectedVersion(), transaction -> key == null
+                        ? decided(transaction, command, answer)
+                        : replayOrDecide(transaction, command, key, answer))
                 .map(CommandHeaders::response);
     }
 
-    private <C, S, E> Uni<CommandResponse> replayOrDecide(SqlConnection connection, Command<C, S, E> command,
+    private <C, S, E> Uni<CommandResponse> replayOrDecide(Transaction transaction, Command<C, S, E> command,
                                                           IdempotencyKey key, Function<Decision<S, E>, Answer> answer) {
         String actor = command.context().actor();
-        return idempotency.find(connection, actor, key.key()).flatMap(stored -> {
+        return idempotency.find(transaction, actor, key.key()).flatMap(stored -> {
             if (stored == null) {
-                return decided(connection, command, answer)
-                        .call(response -> idempotency.remember(connection, actor, key, response));
+                return decided(transaction, command, answer)
+                        .call(response -> idempotency.remember(transaction, actor, key, response));
             }
             if (!stored.requestHash().equals(key.requestHash())) {
                 return Uni.createFrom().failure(Rejection.unprocessable("idempotency.key-reused",
@@ -72,9 +72,9 @@ public class WebCommands {
         });
     }
 
-    private <C, S, E> Uni<CommandResponse> decided(SqlConnection connection, Command<C, S, E> command,
+    private <C, S, E> Uni<CommandResponse> decided(Transaction transaction, Command<C, S, E> command,
                                                    Function<Decision<S, E>, Answer> answer) {
-        return handler.decide(connection, command).map(decision -> {
+        return handler.decide(transaction, command).map(decision -> {
             Answer answered = answer.apply(decision);
             return new CommandResponse(answered.status(), decision.version(),
                     answered.location() == null ? null : answered.location().toString(), write(answered.view()), false);

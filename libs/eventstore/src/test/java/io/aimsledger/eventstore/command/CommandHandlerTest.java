@@ -24,12 +24,13 @@ import io.aimsledger.eventstore.store.StoredEvent;
 import io.aimsledger.decider.sample.Counter;
 import io.aimsledger.decider.sample.Counter.Event;
 import io.aimsledger.eventstore.support.EventStoreDatabase;
+import io.aimsledger.eventstore.tx.ConnectionTransaction;
+import io.aimsledger.eventstore.tx.Transactions;
 import io.aimsledger.eventstore.web.CommandHeaders;
 import io.aimsledger.eventstore.web.IdempotencyKey;
 import io.aimsledger.eventstore.web.IdempotencyStore;
 import io.aimsledger.eventstore.web.WebCommands;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 class CommandHandlerTest {
 
@@ -43,7 +44,7 @@ class CommandHandlerTest {
     static void createDatabase() {
         database = EventStoreDatabase.create("commands");
         database.execute("create table counter_view (id text primary key, value int not null, version bigint not null)");
-        handler = new CommandHandler(database.pool(), new EventStore(), () -> { });
+        handler = new CommandHandler(Transactions.on(database.pool()), new EventStore(), () -> { });
         web = new WebCommands(handler, new IdempotencyStore(), new ObjectMapper());
     }
 
@@ -61,11 +62,11 @@ class CommandHandlerTest {
     }
 
     private Asked commandIf(String id, Counter.Command command, ExpectedVersion ifMatch, IdempotencyKey key) {
-        ReadModelUpdate<Counter.State, Event> view = (connection, state, version, events, context) -> failReadModel
+        ReadModelUpdate<Counter.State, Event> view = (transaction, decision) -> failReadModel
                 ? Uni.createFrom().failure(new IllegalStateException("the read model is broken"))
-                : connection.preparedQuery("insert into counter_view values ($1, $2, $3) on conflict (id) do update "
-                        + "set value = excluded.value, version = excluded.version")
-                .execute(Tuple.of(id, state.value(), version)).replaceWithVoid();
+                : transaction.update("insert into counter_view values ($1, $2, $3) on conflict (id) do update "
+                        + "set value = excluded.value, version = excluded.version", id, decision.state().value(), decision.version())
+                .replaceWithVoid();
         return new Asked(new Command<>(id, "counter", new Counter(), new ContractEventCodec<>(Counter.Event.class),
                 command, new CommandContext("alice", Instant.parse("2026-03-31T10:00:00Z"), "corr", null, null),
                 ifMatch, view), key);
@@ -79,7 +80,7 @@ class CommandHandlerTest {
     }
 
     private List<StoredEvent> events(String id) {
-        return store.readStream(database.pool(), id).await().indefinitely();
+        return store.readStream(new ConnectionTransaction(database.pool()), id).await().indefinitely();
     }
 
     @Test

@@ -33,6 +33,7 @@ import io.aimsledger.contracts.Contracts;
 import io.aimsledger.contracts.EventEnvelope;
 import io.aimsledger.eventstore.support.EventStoreDatabase;
 import io.aimsledger.eventstore.support.SampleEvents;
+import io.aimsledger.eventstore.tx.ConnectionTransaction;
 import io.aimsledger.testkit.TestServers;
 import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
@@ -73,11 +74,11 @@ class EventConsumerTest {
         if (failuresToSimulate.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return Uni.createFrom().failure(new IllegalStateException("the database is restarting"));
         }
-        return database.pool().withTransaction(c -> inbox.isProcessed(c, CONSUMER, event.getId())
+        return database.pool().withTransaction(c -> inbox.isProcessed(new ConnectionTransaction(c), CONSUMER, event.getId())
                 .flatMap(done -> done ? Uni.createFrom().voidItem()
                         : c.preparedQuery("insert into effect (event_id) values ($1)")
                                 .execute(Tuple.of(event.getId()))
-                                .flatMap(ignored -> inbox.markProcessed(c, CONSUMER, event.getId()))));
+                                .flatMap(ignored -> inbox.markProcessed(new ConnectionTransaction(c), CONSUMER, event.getId()))));
     }
 
     private EventConsumer consumer() {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.aimsledger.eventstore.store.EventStore;
 import io.aimsledger.eventstore.support.SampleEvents;
+import io.aimsledger.eventstore.tx.ConnectionTransaction;
 import io.aimsledger.testkit.KafkaResource;
 import io.aimsledger.testkit.KeycloakResource;
 import io.aimsledger.testkit.PostgresResource;
@@ -62,7 +63,7 @@ class OutboxInQuarkusTest {
     void anEventAppendedInAServiceReachesKafkaAndTheRelayReportsItsMetrics() {
         await().atMost(Duration.ofSeconds(30)).until(relay::isActive);
         String stream = UUID.randomUUID().toString();
-        pool.withTransaction(c -> store.append(c, stream, SampleEvents.STREAM_TYPE, 0, SampleEvents.events(2),
+        pool.withTransaction(c -> store.append(new ConnectionTransaction(c), stream, SampleEvents.STREAM_TYPE, 0, SampleEvents.events(2),
                 SampleEvents.metadata())).await().indefinitely();
 
         List<ConsumerRecord<String, byte[]>> received = read(stream, 2);

@@ -24,6 +24,7 @@ import io.aimsledger.eventstore.support.RecordingConsumer;
 import io.aimsledger.eventstore.support.SampleEvents;
 import io.aimsledger.eventstore.support.TestOutboxConfig;
 import io.aimsledger.eventstore.support.Writers;
+import io.aimsledger.eventstore.tx.ConnectionTransaction;
 import io.aimsledger.testkit.TestServers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -89,13 +90,13 @@ class OutboxRelayTest {
         relay.start();
         try {
             EventToAppend rolledBack = SampleEvents.event(1);
-            assertThatThrownBy(() -> database.pool().withTransaction(c -> store.append(c, stream,
+            assertThatThrownBy(() -> database.pool().withTransaction(c -> store.append(new ConnectionTransaction(c), stream,
                             SampleEvents.STREAM_TYPE, 0, List.of(rolledBack), SampleEvents.metadata())
                     .invoke(v -> {
                         throw new IllegalStateException("the read model update failed");
                     })).await().indefinitely()).hasMessageContaining("read model");
             EventToAppend committed = SampleEvents.event(2);
-            database.pool().withTransaction(c -> store.append(c, stream, SampleEvents.STREAM_TYPE, 0,
+            database.pool().withTransaction(c -> store.append(new ConnectionTransaction(c), stream, SampleEvents.STREAM_TYPE, 0,
                     List.of(committed), SampleEvents.metadata())).await().indefinitely();
 
             await().atMost(PATIENCE).until(() -> consumer.delivered(committed.eventId()));
@@ -162,7 +163,7 @@ class OutboxRelayTest {
 
             active.stop();
             await().atMost(Duration.ofSeconds(30)).until(standby::isActive);
-            database.pool().withTransaction(c -> store.append(c, stream, SampleEvents.STREAM_TYPE, 0,
+            database.pool().withTransaction(c -> store.append(new ConnectionTransaction(c), stream, SampleEvents.STREAM_TYPE, 0,
                     SampleEvents.events(2), SampleEvents.metadata())).await().indefinitely();
 
             await().atMost(PATIENCE).until(() -> consumer.appliedCount() == 2);

@@ -22,6 +22,7 @@ import io.aimsledger.eventstore.support.EventStoreDatabase;
 import io.aimsledger.eventstore.support.RecordingConsumer;
 import io.aimsledger.eventstore.support.SampleEvents;
 import io.aimsledger.eventstore.support.TestOutboxConfig;
+import io.aimsledger.eventstore.tx.ConnectionTransaction;
 import io.aimsledger.localservers.PostgresServer;
 import io.aimsledger.testkit.TestServers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -99,7 +100,7 @@ class RelayCrashTest {
     }
 
     private void append(String stream, long expectedVersion, List<EventToAppend> events) {
-        database.pool().withTransaction(c -> store.append(c, stream, SampleEvents.STREAM_TYPE, expectedVersion, events,
+        database.pool().withTransaction(c -> store.append(new ConnectionTransaction(c), stream, SampleEvents.STREAM_TYPE, expectedVersion, events,
                 SampleEvents.metadata())).await().indefinitely();
     }
 

@@ -21,6 +21,7 @@ import io.aimsledger.eventstore.support.EventStoreDatabase;
 import io.aimsledger.eventstore.support.RecordingConsumer;
 import io.aimsledger.eventstore.support.SampleEvents;
 import io.aimsledger.eventstore.support.TestOutboxConfig;
+import io.aimsledger.eventstore.tx.ConnectionTransaction;
 import io.aimsledger.testkit.TestServers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -67,7 +68,7 @@ class RelayWakeUpTest {
         startRelay(Duration.ofHours(1));
         EventToAppend event = SampleEvents.event(1);
 
-        database.pool().withTransaction(c -> store.append(c, stream, SampleEvents.STREAM_TYPE, 0, List.of(event),
+        database.pool().withTransaction(c -> store.append(new ConnectionTransaction(c), stream, SampleEvents.STREAM_TYPE, 0, List.of(event),
                 SampleEvents.metadata())).await().indefinitely();
         relay.wakeUp();
 
@@ -110,9 +111,9 @@ class RelayWakeUpTest {
         SqlConnection open = database.pool().getConnection().await().indefinitely();
         try {
             var transaction = open.begin().await().indefinitely();
-            store.append(open, earlierStream, SampleEvents.STREAM_TYPE, 0, List.of(earlier), SampleEvents.metadata())
+            store.append(new ConnectionTransaction(open), earlierStream, SampleEvents.STREAM_TYPE, 0, List.of(earlier), SampleEvents.metadata())
                     .await().indefinitely();
-            database.pool().withTransaction(c -> store.append(c, laterStream, SampleEvents.STREAM_TYPE, 0,
+            database.pool().withTransaction(c -> store.append(new ConnectionTransaction(c), laterStream, SampleEvents.STREAM_TYPE, 0,
                     List.of(later), SampleEvents.metadata())).await().indefinitely();
             relay.wakeUp();
             long committedLater = relay.rounds();
@@ -146,7 +147,7 @@ class RelayWakeUpTest {
             try (var statement = elsewhere.createStatement()) {
                 statement.execute("select pg_current_xact_id()");
             }
-            database.pool().withTransaction(c -> store.append(c, stream, SampleEvents.STREAM_TYPE, 0, List.of(event),
+            database.pool().withTransaction(c -> store.append(new ConnectionTransaction(c), stream, SampleEvents.STREAM_TYPE, 0, List.of(event),
                     SampleEvents.metadata())).await().indefinitely();
             relay.wakeUp();
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.aimsledger.eventstore.support.EventStoreDatabase;
 import io.aimsledger.eventstore.support.SampleEvents;
+import io.aimsledger.eventstore.tx.ConnectionTransaction;
 import io.smallrye.mutiny.Uni;
 
 class EventStoreTest {
@@ -40,22 +41,22 @@ class EventStoreTest {
         var unregistered = new EventToAppend(UUID.randomUUID(), "io.aimsledger.nobody.thing-happened.v1", 1,
                 Instant.parse("2026-03-31T10:15:30Z"), "{}");
 
-        assertThatThrownBy(() -> database.pool().withTransaction(c -> store.append(c, stream, SampleEvents.STREAM_TYPE,
+        assertThatThrownBy(() -> database.pool().withTransaction(c -> store.append(new ConnectionTransaction(c), stream, SampleEvents.STREAM_TYPE,
                 0, List.of(SampleEvents.event(1), unregistered), SampleEvents.metadata())).await().indefinitely())
                 .isInstanceOf(UnregisteredEventType.class)
                 .hasMessageContaining("io.aimsledger.nobody.thing-happened.v1");
-        assertThat(store.readStream(database.pool(), stream).await().indefinitely()).isEmpty();
+        assertThat(store.readStream(new ConnectionTransaction(database.pool()), stream).await().indefinitely()).isEmpty();
     }
 
     @Test
     void appendedEventsAreReadBackWithTheirMetadataInVersionOrder() {
         String stream = UUID.randomUUID().toString();
-        long version = database.pool().withTransaction(c -> store.append(c, stream, SampleEvents.STREAM_TYPE, 0,
+        long version = database.pool().withTransaction(c -> store.append(new ConnectionTransaction(c), stream, SampleEvents.STREAM_TYPE, 0,
                 SampleEvents.events(3), SampleEvents.metadata())).await().indefinitely();
-        long next = database.pool().withTransaction(c -> store.append(c, stream, SampleEvents.STREAM_TYPE, 3,
+        long next = database.pool().withTransaction(c -> store.append(new ConnectionTransaction(c), stream, SampleEvents.STREAM_TYPE, 3,
                 List.of(SampleEvents.event(4)), SampleEvents.metadata())).await().indefinitely();
 
-        List<StoredEvent> events = store.readStream(database.pool(), stream).await().indefinitely();
+        List<StoredEvent> events = store.readStream(new ConnectionTransaction(database.pool()), stream).await().indefinitely();
 
         assertThat(version).isEqualTo(3);
         assertThat(next).isEqualTo(4);
@@ -73,7 +74,7 @@ class EventStoreTest {
         assertThat(first.recordedAt()).isNotNull();
         assertThat(first.payload()).isEqualToIgnoringWhitespace("{\"n\":1}");
 
-        List<StoredEvent> after = store.readAfter(database.pool(), first.globalPosition(), 10).await().indefinitely();
+        List<StoredEvent> after = store.readAfter(new ConnectionTransaction(database.pool()), first.globalPosition(), 10).await().indefinitely();
         assertThat(after).extracting(StoredEvent::eventId).contains(events.get(1).eventId(), events.get(3).eventId())
                 .doesNotContain(first.eventId());
     }
@@ -86,7 +87,7 @@ class EventStoreTest {
         assertThatThrownBy(() -> append(stream, 1, 1)).isInstanceOf(ConcurrencyConflict.class);
         assertThatThrownBy(() -> append(stream, 0, 1)).isInstanceOf(ConcurrencyConflict.class);
         assertThatThrownBy(() -> append(stream, 5, 1)).isInstanceOf(ConcurrencyConflict.class);
-        assertThat(store.readStream(database.pool(), stream).await().indefinitely()).hasSize(2);
+        assertThat(store.readStream(new ConnectionTransaction(database.pool()), stream).await().indefinitely()).hasSize(2);
     }
 
     @Test
@@ -97,7 +98,7 @@ class EventStoreTest {
             // Both transactions insert before either commits; the second waits on the first's row lock.
             List<CompletableFuture<Long>> racers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                racers.add(database.pool().withTransaction(c -> store.append(c, stream, SampleEvents.STREAM_TYPE, 1,
+                racers.add(database.pool().withTransaction(c -> store.append(new ConnectionTransaction(c), stream, SampleEvents.STREAM_TYPE, 1,
                                 SampleEvents.events(2), SampleEvents.metadata())
                         .call(() -> Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(50))))
                         .subscribeAsCompletionStage());
@@ -106,7 +107,7 @@ class EventStoreTest {
 
             assertThat(outcomes).filteredOn(o -> o.equals(3L)).hasSize(1);
             assertThat(outcomes).filteredOn(o -> o instanceof ConcurrencyConflict).hasSize(1);
-            assertThat(store.readStream(database.pool(), stream).await().indefinitely())
+            assertThat(store.readStream(new ConnectionTransaction(database.pool()), stream).await().indefinitely())
                     .extracting(StoredEvent::streamVersion).containsExactly(1L, 2L, 3L);
         }
     }
@@ -114,17 +115,17 @@ class EventStoreTest {
     @Test
     void aRolledBackAppendLeavesNoEvent() {
         String stream = UUID.randomUUID().toString();
-        assertThatThrownBy(() -> database.pool().withTransaction(c -> store.append(c, stream, SampleEvents.STREAM_TYPE,
+        assertThatThrownBy(() -> database.pool().withTransaction(c -> store.append(new ConnectionTransaction(c), stream, SampleEvents.STREAM_TYPE,
                         0, SampleEvents.events(1), SampleEvents.metadata())
                 .invoke(v -> {
                     throw new IllegalStateException("the read model update failed");
                 })).await().indefinitely()).hasMessageContaining("read model");
 
-        assertThat(store.readStream(database.pool(), stream).await().indefinitely()).isEmpty();
+        assertThat(store.readStream(new ConnectionTransaction(database.pool()), stream).await().indefinitely()).isEmpty();
     }
 
     private long append(String stream, long expected, int count) {
-        return database.pool().withTransaction(c -> store.append(c, stream, SampleEvents.STREAM_TYPE, expected,
+        return database.pool().withTransaction(c -> store.append(new ConnectionTransaction(c), stream, SampleEvents.STREAM_TYPE, expected,
                 SampleEvents.events(count), SampleEvents.metadata())).await().indefinitely();
     }
 

@@ -17,6 +17,7 @@ import io.aimsledger.contracts.EventEnvelope;
 import io.aimsledger.eventstore.inbox.ConsumerSettings;
 import io.aimsledger.eventstore.inbox.EventConsumer;
 import io.aimsledger.eventstore.inbox.Inbox;
+import io.aimsledger.eventstore.tx.ConnectionTransaction;
 import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
 import io.smallrye.mutiny.Uni;
@@ -64,11 +65,11 @@ public final class RecordingConsumer implements AutoCloseable {
         }
         deliveries.add(record);
         EventEnvelope envelope = CloudEventCodec.toEnvelope(event);
-        return database.pool().withTransaction(c -> inbox.isProcessed(c, CONSUMER, event.getId())
+        return database.pool().withTransaction(c -> inbox.isProcessed(new ConnectionTransaction(c), CONSUMER, event.getId())
                 .flatMap(done -> done ? Uni.createFrom().voidItem()
                         : c.preparedQuery("insert into received (stream_id, stream_version, event_id) values ($1, $2, $3)")
                                 .execute(Tuple.of(envelope.subject(), envelope.streamVersion(), event.getId()))
-                                .flatMap(ignored -> inbox.markProcessed(c, CONSUMER, event.getId()))));
+                                .flatMap(ignored -> inbox.markProcessed(new ConnectionTransaction(c), CONSUMER, event.getId()))));
     }
 
     public long appliedCount() {

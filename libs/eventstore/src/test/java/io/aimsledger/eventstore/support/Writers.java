@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.aimsledger.eventstore.store.ConcurrencyConflict;
 import io.aimsledger.eventstore.store.EventStore;
+import io.aimsledger.eventstore.tx.ConnectionTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -60,7 +61,7 @@ public final class Writers {
                                 "select coalesce(max(stream_version), 0) as v from event_store where stream_id = $1")
                         .execute(Tuple.of(stream))
                         .map(rows -> rows.iterator().next().getLong("v"))
-                        .flatMap(version -> store.append(c, stream, SampleEvents.STREAM_TYPE, version,
+                        .flatMap(version -> store.append(new ConnectionTransaction(c), stream, SampleEvents.STREAM_TYPE, version,
                                 SampleEvents.events(count), SampleEvents.metadata()))
                         .call(() -> Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay))))
                         .await().atMost(Duration.ofSeconds(60));

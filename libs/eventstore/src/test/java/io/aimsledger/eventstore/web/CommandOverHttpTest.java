@@ -41,6 +41,18 @@ class CommandOverHttpTest {
     }
 
     @Test
+    void theReadModelEntityIsWrittenInTheCommandsTransaction() {
+        String id = open(10);
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body("{\"by\":4}")
+                .post("/api/v1/test-counters/{id}/increments", id).then().statusCode(200);
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body("{\"by\":40}")
+                .post("/api/v1/test-counters/{id}/increments", id).then().statusCode(409);
+
+        given().auth().oauth2(alice).get("/api/v1/test-counters/{id}", id)
+                .then().statusCode(200).body("value", equalTo(4)).body("limit", equalTo(10)).body("version", equalTo(2));
+    }
+
+    @Test
     void aStaleIfMatchIsA412AndAMalformedOneA400() {
         String id = open(10);
         given().auth().oauth2(alice).contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"by\":1}")

@@ -9,7 +9,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.aimsledger.eventstore.command.Command;
 import io.aimsledger.eventstore.command.ExpectedVersion;
@@ -42,11 +46,21 @@ public class CounterResource {
     private final WebCommands web;
     private final CommandContexts contexts;
     private final ObjectMapper json;
+    private final Mutiny.SessionFactory sessions;
 
-    public CounterResource(WebCommands web, CommandContexts contexts, ObjectMapper json) {
+    public CounterResource(WebCommands web, CommandContexts contexts, ObjectMapper json, Mutiny.SessionFactory sessions) {
         this.web = web;
         this.contexts = contexts;
         this.json = json;
+        this.sessions = sessions;
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Access.READ)
+    public Uni<CounterRecord> get(@PathParam("id") UUID id) {
+        return sessions.withStatelessSession(session -> session.get(CounterRecord.class, id.toString()))
+                .onItem().ifNull().failWith(NotFoundException::new);
     }
 
     @POST
@@ -72,7 +86,8 @@ public class CounterResource {
     private Uni<Response> handle(String id, Counter.Command command, ExpectedVersion expectedVersion, IdempotencyKey key,
                                  int status, URI location) {
         var counter = new Command<>(id, "counter", new Counter(), new ContractEventCodec<>(Counter.Event.class), command,
-                contexts.current(null), expectedVersion, (connection, state, version, events, context) -> Uni.createFrom().voidItem());
+                contexts.current(null), expectedVersion, (transaction, decision) -> transaction.session()
+                        .upsert(CounterRecord.of(id, decision.state().value(), decision.state().limit(), decision.version())));
         return web.handle(counter, key, decision -> new WebCommands.Answer(status, location,
                 Map.<String, Object>of("id", id, "value", decision.state().value(), "version", decision.version())));
     }
