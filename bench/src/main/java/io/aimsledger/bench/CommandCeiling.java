@@ -59,11 +59,22 @@ final class CommandCeiling {
                     where (select coalesce(max(stream_version), 0) from event_store where stream_id = ?) = 0
                     """);
             PreparedStatement upsert = connection.prepareStatement("""
-                    insert into ai_system (id, owner, lifecycle_stage, eu_ai_act_risk_class, status, external_ref,
-                                           version, created_at, updated_at, view)
-                    values (?, 'alice', 'INCEPTION', 'UNCLASSIFIED', 'ACTIVE', null, 1, ?, ?, ?::jsonb)
-                    on conflict (id) do update set owner = excluded.owner, version = excluded.version,
-                        updated_at = excluded.updated_at, view = excluded.view
+                    insert into ai_system (id, name, description, purpose, owner, business_unit, organization_role,
+                                           ai_technique, deployment_context, human_oversight, affected_stakeholders,
+                                           vendor, lifecycle_stage, eu_ai_act_risk_class, classification_rationale,
+                                           status, components, external_ref, version, created_at, updated_at)
+                    values (?, 'Bench system', 'Benchmark AI system', 'Score loan applications', 'alice',
+                            'Retail lending', 'DEPLOYER', null, 'EU retail customers', null, '{}', null, 'INCEPTION',
+                            'UNCLASSIFIED', null, 'ACTIVE', '{"models":[],"datasets":[]}', null, 1, ?, ?)
+                    on conflict (id) do update set name = excluded.name, description = excluded.description,
+                        purpose = excluded.purpose, owner = excluded.owner, business_unit = excluded.business_unit,
+                        organization_role = excluded.organization_role, ai_technique = excluded.ai_technique,
+                        deployment_context = excluded.deployment_context, human_oversight = excluded.human_oversight,
+                        affected_stakeholders = excluded.affected_stakeholders, vendor = excluded.vendor,
+                        lifecycle_stage = excluded.lifecycle_stage, eu_ai_act_risk_class = excluded.eu_ai_act_risk_class,
+                        classification_rationale = excluded.classification_rationale, status = excluded.status,
+                        components = excluded.components, external_ref = excluded.external_ref,
+                        version = excluded.version, created_at = excluded.created_at, updated_at = excluded.updated_at
                     """);
             PreparedStatement remember = connection.prepareStatement(
                     "insert into idempotency_record (actor, idempotency_key, request_hash, status, etag, location, body) "
@@ -87,7 +98,6 @@ final class CommandCeiling {
                 upsert.setObject(1, id);
                 upsert.setTimestamp(2, now);
                 upsert.setTimestamp(3, now);
-                upsert.setString(4, view);
                 upsert.executeUpdate();
                 remember.setString(1, key);
                 remember.setString(2, "/api/v1/ai-systems/" + id);

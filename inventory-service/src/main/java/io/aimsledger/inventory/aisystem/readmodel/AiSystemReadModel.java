@@ -26,8 +26,10 @@ public class AiSystemReadModel {
 
     public Uni<Void> save(Transaction transaction, Decision<AiSystem, InventoryEvent> decision) {
         AiSystem system = decision.state();
-        return transaction.session()
-                .upsert(AiSystemRecord.of(system, decision.version(), decision.createdAt(), decision.updatedAt()))
+        var record = AiSystemRecord.of(system, decision.version(), decision.createdAt(), decision.updatedAt());
+        var session = transaction.session();
+        // One statement either way; an upsert would try the update first and then insert.
+        return (decision.began() ? session.insert(record) : session.update(record))
                 .onFailure(SqlErrors::isUniqueViolation)
                 .transform(e -> Rejection.conflict(InventoryProblems.EXTERNAL_REF_TAKEN,
                         "Another AI system already has the external reference " + system.externalRef() + "."));

@@ -16,4 +16,9 @@ public record Decision<S, E>(long version, S state, List<E> events, Instant crea
     public boolean changed() {
         return !events.isEmpty();
     }
+
+    /** True when these events began the stream: a read model inserts its row instead of updating it. */
+    public boolean began() {
+        return changed() && version == events.size();
+    }
 }
