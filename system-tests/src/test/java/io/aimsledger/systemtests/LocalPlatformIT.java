@@ -3,8 +3,10 @@ package io.aimsledger.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,14 +17,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -191,12 +199,93 @@ class LocalPlatformIT {
     }
 
     /**
+     * Valid time from the source: a CloudEvent's {@code time} (over HTTP and over Kafka ingest) and a
+     * write's {@code effectiveAt} are when the change took effect; the audit answers as of those times,
+     * says what was known before they were recorded, and agrees with the service as of now.
+     */
+    @Test
+    @Order(6)
+    void lateFactsTakeEffectWhenTheyHappenedAndTheAuditKnowsWhenItLearnedThem() throws Exception {
+        Instant beforeIngest = Instant.now();
+        Instant discovered = beforeIngest.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        Instant modelAdded = beforeIngest.minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+        Instant backDated = beforeIngest.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        String ref = "late:" + UUID.randomUUID();
+        String integration = integrationToken();
+        given().baseUri("http://localhost:" + SERVICE_PORT).auth().oauth2(integration)
+                .contentType("application/cloudevents+json")
+                .body(cloudEvent("io.aimsledger.ingest.ai-system-discovered.v1", discovered,
+                        "{\"externalRef\": \"" + ref + "\", \"name\": \"Late fact\", \"purpose\": \"Found late\"}"))
+                .post("/api/v1/ingest").then().statusCode(202).body("results[0].status", equalTo("APPLIED"));
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", "localhost:19092"),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("aims.inventory.ingest.v1", ref, cloudEvent(
+                    "io.aimsledger.ingest.model-version-registered.v1", modelAdded,
+                    "{\"externalRef\": \"" + ref + "\", \"name\": \"late-model\", \"version\": \"3\"}"))).get();
+        }
+        String alice = token("alice");
+        var inventory = (java.util.function.Supplier<io.restassured.specification.RequestSpecification>)
+                () -> given().baseUri("http://localhost:" + SERVICE_PORT).auth().oauth2(alice);
+        String id = await().atMost(Duration.ofSeconds(60)).until(() -> inventory.get().queryParam("owner", "unassigned")
+                .get("/api/v1/ai-systems?limit=500").then().extract().jsonPath()
+                .<String>getList("items.findAll { it.externalRef == '" + ref + "' && it.models.size() == 1 }.id")
+                .stream().findFirst().orElse(null), java.util.Objects::nonNull);
+        Instant beforePatch = Instant.now();
+        inventory.get().contentType("application/merge-patch+json")
+                .body("{\"vendor\": \"Told late\", \"effectiveAt\": \"" + backDated + "\"}")
+                .patch("/api/v1/ai-systems/{id}", id).then().statusCode(200).body("version", equalTo(3));
+
+        String carol = token("carol");
+        var audit = (java.util.function.Supplier<io.restassured.specification.RequestSpecification>)
+                () -> given().baseUri("http://localhost:" + (SERVICE_PORT + 4)).auth().oauth2(carol);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> audit.get().get("/api/v1/audit/ai-systems/{id}/history", id)
+                .then().statusCode(200).body("size()", equalTo(3)));
+        audit.get().queryParam("subject", id).get("/api/v1/audit/events").then().statusCode(200)
+                .body("items.occurredAt", contains(discovered.toString(), modelAdded.toString(), backDated.toString()));
+
+        String justAfter = discovered.plusSeconds(1).toString();
+        audit.get().queryParam("asOf", justAfter).get("/api/v1/audit/ai-systems/{id}", id)
+                .then().statusCode(200).body("name", equalTo("Late fact")).body("models.size()", equalTo(0));
+        audit.get().queryParam("asOf", justAfter).queryParam("knownAt", beforeIngest.toString())
+                .get("/api/v1/audit/ai-systems/{id}", id)
+                .then().statusCode(404).body("code", equalTo("audit.not-found-at-time"));
+        audit.get().queryParam("asOf", backDated.plusSeconds(1).toString()).get("/api/v1/audit/ai-systems/{id}", id)
+                .then().statusCode(200).body("vendor", equalTo("Told late")).body("models.size()", equalTo(1));
+        audit.get().queryParam("asOf", backDated.plusSeconds(1).toString()).queryParam("knownAt", beforePatch.toString())
+                .get("/api/v1/audit/ai-systems/{id}", id).then().statusCode(200).body("vendor", nullValue());
+
+        Map<String, Object> service = inventory.get().get("/api/v1/ai-systems/{id}", id).then().extract().as(Map.class);
+        Map<String, Object> asOfNow = new HashMap<>(audit.get().get("/api/v1/audit/ai-systems/{id}", id)
+                .then().statusCode(200).extract().as(Map.class));
+        asOfNow.keySet().removeAll(List.of("asOf", "knownAt", "complete"));
+        assertThat(asOfNow).isEqualTo(service);
+    }
+
+    private static String cloudEvent(String type, Instant time, String data) {
+        return """
+                {"specversion": "1.0", "id": "%s", "source": "/integrations/system-test", "type": "%s", "time": "%s",
+                 "datacontenttype": "application/json", "data": %s}""".formatted(UUID.randomUUID(), type, time, data);
+    }
+
+    private static String integrationToken() throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + KEYCLOAK_PORT
+                        + "/realms/aims/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&client_id=ci-pipeline&client_secret=ci-pipeline-secret"))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body()).get("access_token").asText();
+    }
+
+    /**
      * Property: whatever Unicode text a user writes into any text field of any inventory change (every
      * event type), the service takes it, the audit answers it back unchanged, and the export that holds
      * it verifies offline (test 10). Seeded; the seed is printed so that a failure can be replayed.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void randomUnicodeInEveryTextFieldOfEveryEventTypeComesBackFromTheAudit() throws Exception {
         long seed = Long.getLong("aims.unicode.seed", System.nanoTime());
         System.out.println("Unicode property seed: " + seed + " (rerun with -Daims.unicode.seed=" + seed + ")");
@@ -252,7 +341,7 @@ class LocalPlatformIT {
 
     /** The launcher notices a service killed with -9, says so with the end of its log, and brings it back. */
     @Test
-    @Order(7)
+    @Order(8)
     void aKilledServiceIsReportedAndRestartedByTheLauncher() throws Exception {
         String jar = "risk-service" + java.io.File.separator + "target";
         // The service's JVM itself, not the watchdog shell around it (whose command line names the jar too).
@@ -280,7 +369,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anAuditorTakesAnExportAndThePublicKey() throws Exception {
         String carol = token("carol");
         await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri("http://localhost:" + (SERVICE_PORT + 4))
@@ -301,7 +390,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void stoppingTheLauncherLeavesNoProcessBehind() throws Exception {
         Set<ProcessHandle> started = new HashSet<>(launcher.descendants().toList());
         started.addAll(processesUsing(data));
@@ -321,7 +410,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theExportVerifiesOfflineWithNoServerRunning() throws Exception {
         assertThat(launcher.isAlive()).isFalse();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

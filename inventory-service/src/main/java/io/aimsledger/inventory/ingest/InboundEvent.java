@@ -1,16 +1,21 @@
 package io.aimsledger.inventory.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
 
-/** The parts of an inbound CloudEvent that ingest uses; {@code key} is its identity, (source, id). */
-record InboundEvent(String id, String source, String type, String data) {
+/**
+ * The parts of an inbound CloudEvent that ingest uses; {@code key} is its identity, (source, id);
+ * {@code time} is when it happened (null when the event does not say).
+ */
+record InboundEvent(String id, String source, String type, String data, Instant time) {
 
     static InboundEvent of(CloudEvent event) {
         return new InboundEvent(event.getId(), event.getSource().toString(), event.getType(),
-                event.getData() == null ? null : new String(event.getData().toBytes(), StandardCharsets.UTF_8));
+                event.getData() == null ? null : new String(event.getData().toBytes(), StandardCharsets.UTF_8),
+                event.getTime() == null ? null : event.getTime().toInstant());
     }
 
     String key() {

@@ -1,5 +1,7 @@
 package io.aimsledger.inventory.ingest;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -8,6 +10,13 @@ import io.smallrye.config.WithDefault;
 public interface IngestConfig {
 
     Kafka kafka();
+
+    /**
+     * How far an event's {@code time} may be ahead of this service's clock (clocks of integrations
+     * differ): within it the event takes effect now; beyond it the event is refused, {@code time.in-future}.
+     */
+    @WithDefault("PT5M")
+    Duration clockSkew();
 
     interface Kafka {
 

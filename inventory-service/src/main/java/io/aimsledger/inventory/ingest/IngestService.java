@@ -1,6 +1,8 @@
 package io.aimsledger.inventory.ingest;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,6 +29,7 @@ import io.aimsledger.inventory.aisystem.application.AiSystemCommandHandler;
 import io.aimsledger.inventory.aisystem.domain.AiSystemCommand;
 import io.aimsledger.inventory.aisystem.domain.InventoryProblems;
 import io.aimsledger.inventory.aisystem.readmodel.AiSystemReadModel;
+import io.aimsledger.support.problem.ProblemCodes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -49,15 +52,17 @@ public class IngestService {
     private final Pool pool;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Duration clockSkew;
 
     public IngestService(AiSystemCommandHandler commands, AiSystemReadModel readModel, Inbox inbox, Pool pool, ObjectMapper json,
-                         Clock clock) {
+                         Clock clock, IngestConfig config) {
         this.commands = commands;
         this.readModel = readModel;
         this.inbox = inbox;
         this.pool = pool;
         this.json = json;
         this.clock = clock;
+        this.clockSkew = config.clockSkew();
     }
 
     public Uni<IngestResult> apply(InboundEvent event, String actor) {
@@ -70,8 +75,15 @@ public class IngestService {
             return Uni.createFrom().item(IngestResult.rejected(event.id(), IngestCodes.SCHEMA_INVALID,
                     violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "))));
         }
+        Instant now = clock.instant();
+        if (event.time() != null && event.time().isAfter(now.plus(clockSkew))) {
+            return Uni.createFrom().item(IngestResult.rejected(event.id(), ProblemCodes.TIME_IN_FUTURE, "The event's time "
+                    + event.time() + " is more than " + clockSkew + " after this service's clock (" + now + ")."));
+        }
+        // The event took effect at its time; one slightly ahead of this clock (within the skew) takes effect now.
+        Instant effectiveAt = event.time() == null || event.time().isAfter(now) ? null : event.time();
         JsonNode data = parse(event.data());
-        CommandContext context = new CommandContext(actor, clock.instant(), event.key(), event.id(),
+        CommandContext context = new CommandContext(actor, now, effectiveAt, event.key(), event.id(),
                 TraceContexts.currentTraceparent());
         return inbox.isProcessed(new ConnectionTransaction(pool), INBOX, event.key()).flatMap(done -> {
             if (done) {

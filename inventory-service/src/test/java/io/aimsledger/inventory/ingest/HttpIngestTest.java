@@ -1,5 +1,6 @@
 package io.aimsledger.inventory.ingest;
 
+import static io.aimsledger.inventory.ingest.InboundEvents.at;
 import static io.aimsledger.inventory.ingest.InboundEvents.discovered;
 import static io.aimsledger.inventory.ingest.InboundEvents.event;
 import static io.aimsledger.inventory.ingest.InboundEvents.modelRegistered;
@@ -11,6 +12,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,26 @@ class HttpIngestTest {
         String id = reader().queryParam("owner", owner).get("/api/v1/ai-systems").then().extract().path("items[0].id");
         reader().get("/api/v1/ai-systems/{id}/events", id).then().statusCode(200)
                 .body("actor", contains("service-account-ci-pipeline"));
+    }
+
+    @Test
+    void anEventTakesEffectAtItsTimeAndOneFarAheadOfTheClockIsRefused() {
+        String ref = "mlflow:" + UUID.randomUUID();
+        String owner = "owner-" + UUID.randomUUID();
+        Instant happened = Instant.parse("2026-02-10T08:30:00Z");
+        integration(SINGLE).body(at(discovered(newId(), ref, owner), happened)).post(INGEST)
+                .then().statusCode(202).body("results[0].status", equalTo("APPLIED"));
+        String ahead = newId();
+        integration(SINGLE).body(at(modelRegistered(ahead, ref), Instant.now().plus(Duration.ofHours(1)))).post(INGEST)
+                .then().statusCode(202).body("results[0].status", equalTo("REJECTED"))
+                .body("results[0].code", equalTo("time.in-future"));
+        integration(SINGLE).body(at(modelRegistered(newId(), ref), happened.minus(Duration.ofDays(1)))).post(INGEST)
+                .then().statusCode(202).body("results[0].status", equalTo("REJECTED"))
+                .body("results[0].code", equalTo("time.before-creation"));
+
+        reader().queryParam("owner", owner).get("/api/v1/ai-systems").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].createdAt", equalTo(happened.toString()))
+                .body("items[0].models", hasSize(0)).body("items[0].version", equalTo(1));
     }
 
     @Test

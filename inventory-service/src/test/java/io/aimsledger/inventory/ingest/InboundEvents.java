@@ -1,5 +1,6 @@
 package io.aimsledger.inventory.ingest;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /** Inbound CloudEvents as integrations send them (structured JSON). */
@@ -27,6 +28,11 @@ final class InboundEvents {
         return event(id, MODEL_REGISTERED, """
                 {"externalRef": "%s", "name": "fraud-gbm", "version": "7", "registryUri": "mlflow://fraud-gbm/7"}"""
                 .formatted(externalRef));
+    }
+
+    /** The event with its CloudEvents {@code time}. */
+    static String at(String event, Instant time) {
+        return event.replaceFirst("\"specversion\": \"1.0\",", "\"specversion\": \"1.0\", \"time\": \"" + time + "\",");
     }
 
     static String newId() {

@@ -31,9 +31,12 @@ public final class AiSystemTimeline {
         List<Version> versions = new ArrayList<>();
         AiSystem state = AiSystem.none();
         Instant createdAt = null;
+        long version = 0;
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
             state = AiSystem.evolve(state, change.event());
+            // A back-dated change counts: the view's version is the newest stream version folded in, as the service's.
+            version = Math.max(version, change.streamVersion());
             if (!state.registered() || state.description() == null) {
                 continue;
             }
@@ -46,7 +49,7 @@ public final class AiSystemTimeline {
                 continue;
             }
             versions.add(new Version(change.occurredAt(), validTo, change,
-                    AiSystemView.of(state, change.streamVersion(), createdAt, change.occurredAt())));
+                    AiSystemView.of(state, version, createdAt, change.occurredAt())));
         }
         return versions;
     }

@@ -1,5 +1,8 @@
 package io.aimsledger.inventory.aisystem.rest;
 
+import static io.aimsledger.eventstore.web.CommandContexts.EFFECTIVE_AT;
+
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +31,7 @@ import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.web.CommandContexts;
 import io.aimsledger.eventstore.web.CommandHeaders;
 import io.aimsledger.eventstore.web.CommandRequestHeaders;
+import io.aimsledger.eventstore.web.EffectiveAt;
 import io.aimsledger.eventstore.web.IdempotencyKey;
 import io.aimsledger.eventstore.web.WebCommands;
 import io.aimsledger.eventstore.web.WebCommands.Answer;
@@ -76,7 +80,7 @@ public class AiSystemResource {
         UUID id = UUID.randomUUID();
         var key = headers.idempotencyKey("POST", AI_SYSTEMS, body(request));
         var command = commands.command(id, new AiSystemCommand.RegisterAiSystem(id, request.toDescription(),
-                request.externalRef()), contexts.current(headers.correlationId()), null);
+                request.externalRef()), contexts.current(headers.correlationId(), request.effectiveAt()), null);
         return web.handle(command, key, decision -> Answer.created(AiSystemCommandHandler.location(id),
                 AiSystemCommandHandler.view(decision)));
     }
@@ -114,8 +118,9 @@ public class AiSystemResource {
     @RolesAllowed(Access.WRITE)
     public Uni<Response> patch(@PathParam(ID) String id, JsonNode body, @BeanParam CommandRequestHeaders headers) {
         UUID aiSystemId = RequestValues.uuid(id, ID);
+        Instant effectiveAt = EffectiveAt.takeFrom(body);
         var command = new AiSystemCommand.ChangeDescription(DescriptionPatchReader.read(body));
-        return change(aiSystemId, command, headers, null);
+        return change(aiSystemId, command, headers, null, effectiveAt);
     }
 
     @POST
@@ -125,7 +130,7 @@ public class AiSystemResource {
                                      @BeanParam CommandRequestHeaders headers) {
         UUID aiSystemId = RequestValues.uuid(id, ID);
         return change(aiSystemId, new AiSystemCommand.ChangeLifecycleStage(request.stage(), request.reason()), headers,
-                postKey(headers, aiSystemId, "lifecycle", request));
+                postKey(headers, aiSystemId, "lifecycle", request), request.effectiveAt());
     }
 
     @POST
@@ -135,7 +140,7 @@ public class AiSystemResource {
                                   @BeanParam CommandRequestHeaders headers) {
         UUID aiSystemId = RequestValues.uuid(id, ID);
         return change(aiSystemId, new AiSystemCommand.ClassifyAiSystem(request.euAiActRiskClass(), request.rationale()),
-                headers, postKey(headers, aiSystemId, "classification", request));
+                headers, postKey(headers, aiSystemId, "classification", request), request.effectiveAt());
     }
 
     @POST
@@ -146,16 +151,17 @@ public class AiSystemResource {
         UUID aiSystemId = RequestValues.uuid(id, ID);
         var command = new AiSystemCommand.AddModel(UUID.randomUUID(), request.name(), request.version(),
                 request.provider(), request.registryUri());
-        return added(aiSystemId, command, headers, postKey(headers, aiSystemId, "models", request));
+        return added(aiSystemId, command, headers, postKey(headers, aiSystemId, "models", request), request.effectiveAt());
     }
 
     @DELETE
     @Path("{id}/models/{modelId}")
     @RolesAllowed(Access.WRITE)
     public Uni<Response> removeModel(@PathParam(ID) String id, @PathParam("modelId") String modelId,
+                                     @QueryParam(EFFECTIVE_AT) String effectiveAt,
                                      @BeanParam CommandRequestHeaders headers) {
-        return change(RequestValues.uuid(id, ID),
-                new AiSystemCommand.RemoveModel(RequestValues.uuid(modelId, "modelId")), headers, null);
+        return change(RequestValues.uuid(id, ID), new AiSystemCommand.RemoveModel(RequestValues.uuid(modelId, "modelId")),
+                headers, null, RequestValues.optionalInstant(effectiveAt, EFFECTIVE_AT));
     }
 
     @POST
@@ -166,16 +172,19 @@ public class AiSystemResource {
         UUID aiSystemId = RequestValues.uuid(id, ID);
         var command = new AiSystemCommand.AddDataset(UUID.randomUUID(), request.name(), request.source(),
                 request.containsPersonalData(), request.provenance());
-        return added(aiSystemId, command, headers, postKey(headers, aiSystemId, "datasets", request));
+        return added(aiSystemId, command, headers, postKey(headers, aiSystemId, "datasets", request),
+                request.effectiveAt());
     }
 
     @DELETE
     @Path("{id}/datasets/{datasetId}")
     @RolesAllowed(Access.WRITE)
     public Uni<Response> removeDataset(@PathParam(ID) String id, @PathParam("datasetId") String datasetId,
+                                       @QueryParam(EFFECTIVE_AT) String effectiveAt,
                                        @BeanParam CommandRequestHeaders headers) {
         return change(RequestValues.uuid(id, ID),
-                new AiSystemCommand.RemoveDataset(RequestValues.uuid(datasetId, "datasetId")), headers, null);
+                new AiSystemCommand.RemoveDataset(RequestValues.uuid(datasetId, "datasetId")), headers, null,
+                RequestValues.optionalInstant(effectiveAt, EFFECTIVE_AT));
     }
 
     @POST
@@ -185,7 +194,7 @@ public class AiSystemResource {
                                 @BeanParam CommandRequestHeaders headers) {
         UUID aiSystemId = RequestValues.uuid(id, ID);
         return change(aiSystemId, new AiSystemCommand.RetireAiSystem(request.reason()), headers,
-                postKey(headers, aiSystemId, "retire", request));
+                postKey(headers, aiSystemId, "retire", request), request.effectiveAt());
     }
 
     @GET
@@ -195,13 +204,15 @@ public class AiSystemResource {
         return events.of(RequestValues.uuid(id, ID)).map(body -> Response.ok(body).build());
     }
 
-    private Uni<Response> change(UUID id, AiSystemCommand command, CommandRequestHeaders headers, IdempotencyKey key) {
-        return web.handle(commands.command(id, command, contexts.current(headers.correlationId()),
+    private Uni<Response> change(UUID id, AiSystemCommand command, CommandRequestHeaders headers, IdempotencyKey key,
+                                 Instant effectiveAt) {
+        return web.handle(commands.command(id, command, contexts.current(headers.correlationId(), effectiveAt),
                 headers.expectedVersion()), key, decision -> Answer.ok(AiSystemCommandHandler.view(decision)));
     }
 
-    private Uni<Response> added(UUID id, AiSystemCommand command, CommandRequestHeaders headers, IdempotencyKey key) {
-        return web.handle(commands.command(id, command, contexts.current(headers.correlationId()),
+    private Uni<Response> added(UUID id, AiSystemCommand command, CommandRequestHeaders headers, IdempotencyKey key,
+                                Instant effectiveAt) {
+        return web.handle(commands.command(id, command, contexts.current(headers.correlationId(), effectiveAt),
                 headers.expectedVersion()), key, decision -> Answer.created(AiSystemCommandHandler.location(id),
                 AiSystemCommandHandler.view(decision)));
     }

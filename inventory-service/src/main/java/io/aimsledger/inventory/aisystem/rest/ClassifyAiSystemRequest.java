@@ -1,5 +1,7 @@
 package io.aimsledger.inventory.aisystem.rest;
 
+import java.time.Instant;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -7,5 +9,5 @@ import jakarta.validation.constraints.Size;
 import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
 
 public record ClassifyAiSystemRequest(@NotNull EuAiActRiskClass euAiActRiskClass,
-                                      @NotBlank @Size(max = FieldLimits.TEXT) String rationale) {
+                                      @NotBlank @Size(max = FieldLimits.TEXT) String rationale, Instant effectiveAt) {
 }

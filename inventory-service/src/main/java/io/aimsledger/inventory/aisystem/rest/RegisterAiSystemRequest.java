@@ -1,5 +1,6 @@
 package io.aimsledger.inventory.aisystem.rest;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +23,8 @@ public record RegisterAiSystemRequest(
         @Size(max = FieldLimits.TEXT) String humanOversight,
         @Size(max = FieldLimits.LIST) List<@NotBlank @Size(max = FieldLimits.NAME) String> affectedStakeholders,
         @Size(max = FieldLimits.NAME) String vendor,
-        @Size(max = FieldLimits.REFERENCE) String externalRef) {
+        @Size(max = FieldLimits.REFERENCE) String externalRef,
+        Instant effectiveAt) {
 
     public Description toDescription() {
         return new Description(name, description, purpose, owner, businessUnit, organizationRole, aiTechnique,

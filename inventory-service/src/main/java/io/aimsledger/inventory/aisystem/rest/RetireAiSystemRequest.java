@@ -1,7 +1,9 @@
 package io.aimsledger.inventory.aisystem.rest;
 
+import java.time.Instant;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-public record RetireAiSystemRequest(@NotBlank @Size(max = FieldLimits.TEXT) String reason) {
+public record RetireAiSystemRequest(@NotBlank @Size(max = FieldLimits.TEXT) String reason, Instant effectiveAt) {
 }

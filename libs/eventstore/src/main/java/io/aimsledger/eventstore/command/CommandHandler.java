@@ -2,12 +2,15 @@ package io.aimsledger.eventstore.command;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aimsledger.decider.Decider;
+import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.relay.CommitSignal;
 import io.aimsledger.eventstore.store.ConcurrencyConflict;
 import io.aimsledger.eventstore.store.EventStore;
@@ -29,6 +32,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CommandHandler {
 
+    /** A change back-dated to before its entity existed. */
+    public static final String TIME_BEFORE_CREATION = "time.before-creation";
     private static final int ATTEMPTS_WITHOUT_IF_MATCH = 3;
 
     private final Transactions transactions;
@@ -74,38 +79,69 @@ public class CommandHandler {
                 });
     }
 
-    /** Loads, decides, appends and updates the read model in {@code transaction}. */
+    /**
+     * Loads, decides, appends and updates the read model in {@code transaction}. A stream is folded in
+     * the order its events took effect (valid time, then stream version), as the audit folds it, so a
+     * back-dated command changes the state from its valid time on, and the current state is the
+     * audit's "as of now".
+     */
     public <C, S, E> Uni<Decision<S, E>> decide(Transaction transaction, Command<C, S, E> command) {
         return store.readStream(transaction, command.streamId()).flatMap(history -> {
-            List<E> past = new ArrayList<>(history.size());
-            for (StoredEvent stored : history) {
-                past.add(command.codec().read(stored));
-            }
             long version = history.isEmpty() ? 0 : history.getLast().streamVersion();
             if (command.expectedVersion() != null && !command.expectedVersion().isMetBy(version)) {
                 throw new VersionMismatch(command.expectedVersion(), version);
             }
-            S state = command.decider().fold(past);
+            List<Effect<E>> effects = new ArrayList<>(history.size() + 1);
+            for (StoredEvent stored : history) {
+                effects.add(new Effect<>(stored.occurredAt(), stored.streamVersion(), command.codec().read(stored)));
+            }
+            effects.sort(VALID_TIME_ORDER);
+            Instant effectiveAt = command.context().occurredAt();
+            if (!effects.isEmpty() && effectiveAt.isBefore(effects.getFirst().at())) {
+                throw Rejection.unprocessable(TIME_BEFORE_CREATION, "The change would take effect at " + effectiveAt
+                        + ", before the " + command.streamType() + " existed (" + effects.getFirst().at() + ").");
+            }
+            S state = fold(command.decider(), effects);
             List<E> events = command.decider().decide(command.command(), state);
-            Instant createdAt = history.isEmpty() ? command.context().occurredAt() : history.getFirst().occurredAt();
             if (events.isEmpty()) {
-                Instant updatedAt = history.isEmpty() ? createdAt : history.getLast().occurredAt();
-                return Uni.createFrom().item(new Decision<>(version, state, events, createdAt, updatedAt));
+                return Uni.createFrom().item(decision(version, state, events, effects, effectiveAt));
             }
-            S next = state;
             List<EventToAppend> toAppend = new ArrayList<>(events.size());
+            long next = version;
             for (E event : events) {
-                next = command.decider().evolve(next, event);
-                toAppend.add(new EventToAppend(UUID.randomUUID(), command.codec().type(event), 1,
-                        command.context().occurredAt(), command.codec().payload(event)));
+                effects.add(new Effect<>(effectiveAt, ++next, event));
+                toAppend.add(new EventToAppend(UUID.randomUUID(), command.codec().type(event), 1, effectiveAt,
+                        command.codec().payload(event)));
             }
-            S finalState = next;
+            effects.sort(VALID_TIME_ORDER);
+            S after = fold(command.decider(), effects);
             return store.append(transaction, command.streamId(), command.streamType(), version, toAppend,
                             command.context().event())
-                    .map(newVersion -> new Decision<>(newVersion, finalState, events, createdAt,
-                            command.context().occurredAt()))
+                    .map(newVersion -> decision(newVersion, after, events, effects, effectiveAt))
                     .call(decision -> command.readModel().apply(transaction, decision));
         });
+    }
+
+    /** An event with when it took effect and its place in the stream. */
+    private record Effect<E>(Instant at, long version, E event) {
+    }
+
+    private static final Comparator<Effect<?>> VALID_TIME_ORDER =
+            Comparator.<Effect<?>, Instant>comparing(Effect::at).thenComparingLong(Effect::version);
+
+    private static <S, E> S fold(Decider<?, S, E> decider, List<Effect<E>> effects) {
+        S state = decider.initialState();
+        for (Effect<E> effect : effects) {
+            state = decider.evolve(state, effect.event());
+        }
+        return state;
+    }
+
+    private static <S, E> Decision<S, E> decision(long version, S state, List<E> events, List<Effect<E>> effects,
+                                                  Instant effectiveAt) {
+        Instant createdAt = effects.isEmpty() ? effectiveAt : effects.getFirst().at();
+        Instant updatedAt = effects.isEmpty() ? effectiveAt : effects.getLast().at();
+        return new Decision<>(version, state, events, createdAt, updatedAt);
     }
 
     /** Work the caller commits with the command's decision (an inbox entry, say). */
