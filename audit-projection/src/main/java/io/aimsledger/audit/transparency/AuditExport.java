@@ -134,7 +134,7 @@ public class AuditExport {
         zip.begin("proofs/inclusion.jsonl");
         List<Map<String, Object>> proofs = new ArrayList<>();
         try (PreparedStatement statement = snapshot.prepareStatement("""
-                select distinct v.event_id, l.leaf_index, n.hash from ai_system_version v
+                select distinct v.event_id, l.leaf_index, n.hash from entity_version v
                 join merkle_leaf l on l.seq = v.event_seq
                 join merkle_node n on n.level = 0 and n.node_index = l.leaf_index
                 where tstzrange(v.valid_from, v.valid_to) @> ? and tstzrange(v.recorded_from, v.recorded_to) @> ?

@@ -117,7 +117,7 @@ class AuditStateTest {
         auditor().queryParam("from", "2026-01-15T00:00:00Z").queryParam("to", "2026-02-15T00:00:00Z")
                 .get("/api/v1/audit/diff").then().statusCode(200)
                 .body(mine + ".change", equalTo("UPDATED"))
-                .body(mine + ".entityType", equalTo("AI_SYSTEM"))
+                .body(mine + ".entityType", equalTo("ai-system"))
                 .body(mine + ".before.name", equalTo("Scorer"))
                 .body(mine + ".after.name", equalTo("Credit scorer"))
                 .body(mine + ".after.euAiActRiskClass", equalTo("HIGH_RISK"))
@@ -159,7 +159,8 @@ class AuditStateTest {
     void badTimesAndIdsAreProblemsAndOnlyAuditReadersAsk() {
         auditor().queryParam("asOf", "last tuesday").get("/api/v1/audit/state").then().statusCode(400)
                 .body("violations[0].field", equalTo("asOf"));
-        auditor().get(AI_SYSTEMS + "/{id}", "nope").then().statusCode(400);
+        auditor().get(AI_SYSTEMS + "/{id}", "nope").then().statusCode(404).body("code", equalTo("audit.not-found-at-time"));
+        auditor().get("/api/v1/audit/unicorns/{id}", "nope").then().statusCode(404).body("code", equalTo("resource.not-found"));
         given().auth().oauth2(Tokens.forUser("alice")).get("/api/v1/audit/state").then().statusCode(403);
         auditor().queryParam("from", "2026-02-01T00:00:00Z").get("/api/v1/audit/diff").then().statusCode(400);
         given().auth().oauth2(Tokens.forUser("carol")).contentType("application/json").body("{}")

@@ -190,25 +190,25 @@ class TransparencyTest {
         TestEvents.publish(id, 1, "2026-01-10T09:00:00Z", new InventoryEvent.AiSystemRegistered(id, description, null));
         TestEvents.publish(id, 2, "2026-02-10T09:00:00Z", new InventoryEvent.AiSystemClassified(id,
                 EuAiActRiskClass.HIGH_RISK, "Annex III"));
-        String current = " where ai_system_id = '" + id + "' and recorded_to is null";
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from ai_system_version" + current) == 2);
+        String current = " where entity_type = 'ai-system' and entity_id = '" + id + "' and recorded_to is null";
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from entity_version" + current) == 2);
         auditor().queryParam("derived", "true").get(AUDIT + "/verify").then().statusCode(200)
                 .body("valid", equalTo(true)).body("derivedChecked", equalTo(true));
 
         try (var app = java.sql.DriverManager.getConnection(TestServers.postgres().jdbcUrl(DATABASE), "aims_audit_app",
                 "aims-audit-app"); var statement = app.createStatement()) {
-            assertThatThrownBy(() -> statement.execute("update ai_system_version set state = jsonb_set(state, '{name}', "
-                    + "'\"Forged\"') where ai_system_id = '" + id + "'")).hasMessageContaining("append-only");
-            assertThatThrownBy(() -> statement.execute("delete from ai_system_version where ai_system_id = '" + id + "'"))
+            assertThatThrownBy(() -> statement.execute("update entity_version set state = jsonb_set(state, '{name}', "
+                    + "'\"Forged\"') where entity_id = '" + id + "'")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.execute("delete from entity_version where entity_id = '" + id + "'"))
                     .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> statement.execute("truncate ai_system_version")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> statement.execute("truncate entity_version")).isInstanceOf(SQLException.class);
         }
 
-        executeWithoutTriggers("update ai_system_version set state = jsonb_set(state, '{name}', '\"Forged\"')" + current);
+        executeWithoutTriggers("update entity_version set state = jsonb_set(state, '{name}', '\"Forged\"')" + current);
         auditor().get(AUDIT + "/verify").then().statusCode(200).body("valid", equalTo(true));
         auditor().queryParam("derived", "true").get(AUDIT + "/verify").then().statusCode(200)
-                .body("valid", equalTo(false)).body("firstDifferingEntity", equalTo("AI system " + id));
-        executeWithoutTriggers("update ai_system_version set state = jsonb_set(state, '{name}', '\"Scorer\"')" + current);
+                .body("valid", equalTo(false)).body("firstDifferingEntity", equalTo("ai-system/" + id));
+        executeWithoutTriggers("update entity_version set state = jsonb_set(state, '{name}', '\"Scorer\"')" + current);
         auditor().queryParam("derived", "true").get(AUDIT + "/verify").then().statusCode(200)
                 .body("valid", equalTo(true));
         auditor().queryParam("derived", "maybe").get(AUDIT + "/verify").then().statusCode(400);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
+import io.aimsledger.contracts.inventory.v1.AiSystem;
+import io.aimsledger.contracts.inventory.v1.AiSystemView;
 import io.aimsledger.contracts.inventory.v1.InventoryEvent;
 
 /**
@@ -16,7 +18,27 @@ public final class Contracts {
 
     public static final ContractRegistry REGISTRY = new ContractRegistry(all(List.of(INVENTORY_V1)));
 
+    public static final EntityType<AiSystem, InventoryEvent> AI_SYSTEM = new EntityType<>("ai-system", "ai-systems",
+            INVENTORY_V1, InventoryEvent.class, AiSystem.none(), AiSystem::evolve,
+            system -> system.registered() && system.description() != null, AiSystem::retired, AiSystemView::of);
+
+    public static final EntityTypes ENTITY_TYPES = new EntityTypes(allTypes(List.of(AI_SYSTEM)), REGISTRY);
+
+    /**
+     * The lists of the whole-state document (API.md, {@code GET /api/v1/audit/state}), in order; a list
+     * whose entity type is not published yet is empty.
+     */
+    public static final List<String> STATE_COLLECTIONS = List.of("ai-systems", "risks", "impact-assessments",
+            "controls", "evidence");
+
     private Contracts() {
+    }
+
+    private static List<EntityType<?, ?>> allTypes(List<EntityType<?, ?>> published) {
+        List<EntityType<?, ?>> types = new ArrayList<>(published);
+        ServiceLoader.load(ContractProvider.class, Contracts.class.getClassLoader())
+                .forEach(provider -> types.addAll(provider.entityTypes()));
+        return types;
     }
 
     private static List<DomainContract> all(List<DomainContract> published) {

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.aimsledger.audit.history.aisystem.AiSystemHistory;
+import io.aimsledger.audit.history.EntityHistory;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.security.ActingUser;
 import io.smallrye.mutiny.Uni;
@@ -28,13 +28,13 @@ public class RebuildResource {
     public record RebuildResult(long eventsReplayed) {
     }
 
-    private final AiSystemHistory aiSystems;
+    private final EntityHistory history;
     private final Pool pool;
 
     private final ActingUser user;
 
-    public RebuildResource(AiSystemHistory aiSystems, Pool pool, ActingUser user) {
-        this.aiSystems = aiSystems;
+    public RebuildResource(EntityHistory history, Pool pool, ActingUser user) {
+        this.history = history;
         this.pool = pool;
         this.user = user;
     }
@@ -44,6 +44,6 @@ public class RebuildResource {
     @RolesAllowed(Access.ADMINISTER)
     public Uni<RebuildResult> rebuild(JsonNode body) {
         String requestedBy = user.name();
-        return pool.withTransaction(connection -> aiSystems.rebuild(connection, requestedBy)).map(RebuildResult::new);
+        return pool.withTransaction(connection -> history.rebuild(connection, requestedBy)).map(RebuildResult::new);
     }
 }

@@ -3,7 +3,6 @@ package io.aimsledger.audit.history.rest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -19,14 +18,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aimsledger.audit.history.aisystem.AiSystemHistory;
+import io.aimsledger.audit.history.EntityHistory;
 import io.aimsledger.audit.trail.log.AuditConsumer;
-import io.aimsledger.contracts.inventory.v1.AiSystemView;
+import io.aimsledger.contracts.Contracts;
+import io.aimsledger.contracts.EntityType;
 import io.aimsledger.decider.Rejection;
 import io.aimsledger.support.problem.InvalidRequest;
+import io.aimsledger.support.problem.ProblemCodes;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.web.RequestValues;
 import io.smallrye.common.annotation.Blocking;
@@ -34,8 +35,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * The AIMS as it stood: valid time {@code asOf} (when changes took effect) and system time
- * {@code knownAt} (what the platform had recorded), both defaulting to now (API.md, "audit-projection").
+ * The AIMS in both times, for every entity type the contracts declare: one entity as of an instant
+ * ({@code /api/v1/audit/ai-systems/{id}}, and so on for each type's collection), its history, the
+ * changes between two instants, and the whole state.
  */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,19 +45,17 @@ public class AuditStateResource {
 
     static final String NOT_FOUND_AT_TIME = "audit.not-found-at-time";
 
-    private final AiSystemHistory aiSystems;
+    private final EntityHistory history;
     private final AuditConsumer consumer;
     private final Pool pool;
-    private final ObjectMapper json;
     private final Clock clock;
     private final StateWriter stateWriter;
 
-    public AuditStateResource(AiSystemHistory aiSystems, AuditConsumer consumer, Pool pool, ObjectMapper json,
-                              Clock clock, StateWriter stateWriter) {
-        this.aiSystems = aiSystems;
+    public AuditStateResource(EntityHistory history, AuditConsumer consumer, Pool pool, Clock clock,
+                              StateWriter stateWriter) {
+        this.history = history;
         this.consumer = consumer;
         this.pool = pool;
-        this.json = json;
         this.clock = clock;
         this.stateWriter = stateWriter;
     }
@@ -64,7 +64,7 @@ public class AuditStateResource {
     public record Times(Instant asOf, Instant knownAt, boolean complete) {
     }
 
-    private Times times(String asOf, String knownAt) {
+    public Times times(String asOf, String knownAt) {
         Instant now = clock.instant();
         Instant validTime = RequestValues.optionalInstant(asOf, "asOf");
         Instant systemTime = RequestValues.optionalInstant(knownAt, "knownAt");
@@ -72,19 +72,24 @@ public class AuditStateResource {
         return new Times(at, systemTime == null ? now : systemTime, consumer.complete(at));
     }
 
+    private static EntityType<?, ?> type(String collection) {
+        return Contracts.ENTITY_TYPES.byCollection(collection).orElseThrow(() -> Rejection.notFound(
+                ProblemCodes.NOT_FOUND, "The audit keeps no entities called " + collection + "."));
+    }
+
     @GET
-    @Path("ai-systems/{id}")
+    @Path("{collection}/{id}")
     @RolesAllowed(Access.AUDIT)
-    public Uni<ObjectNode> aiSystem(@PathParam("id") String id, @QueryParam("asOf") String asOf,
-                                    @QueryParam("knownAt") String knownAt) {
-        UUID aiSystemId = RequestValues.uuid(id, "id");
+    public Uni<JsonNode> entity(@PathParam("collection") String collection, @PathParam("id") String id,
+                                @QueryParam("asOf") String asOf, @QueryParam("knownAt") String knownAt) {
+        EntityType<?, ?> type = type(collection);
         Times times = times(asOf, knownAt);
-        return aiSystems.asOf(pool, aiSystemId, times.asOf(), times.knownAt()).map(view -> {
-            if (view == null) {
-                throw Rejection.notFound(NOT_FOUND_AT_TIME, "This AI system did not exist at " + times.asOf()
+        return history.asOf(pool, type, id, times.asOf(), times.knownAt()).map(state -> {
+            if (state == null) {
+                throw Rejection.notFound(NOT_FOUND_AT_TIME, "This " + type.name() + " did not exist at " + times.asOf()
                         + " as known at " + times.knownAt() + ".");
             }
-            ObjectNode answer = json.valueToTree(view);
+            ObjectNode answer = (ObjectNode) state;
             answer.put("asOf", times.asOf().toString());
             answer.put("knownAt", times.knownAt().toString());
             answer.put("complete", times.complete());
@@ -93,14 +98,15 @@ public class AuditStateResource {
     }
 
     @GET
-    @Path("ai-systems/{id}/history")
+    @Path("{collection}/{id}/history")
     @RolesAllowed(Access.AUDIT)
-    public Uni<List<AiSystemHistory.HistoryEntry>> history(@PathParam("id") String id) {
-        return aiSystems.history(pool, RequestValues.uuid(id, "id"));
+    public Uni<List<EntityHistory.HistoryEntry>> history(@PathParam("collection") String collection,
+                                                         @PathParam("id") String id) {
+        return history.history(pool, type(collection), id);
     }
 
     /** One entity's change between two instants. */
-    public record ChangeView(String entityType, String entityId, Kind change, Object before, Object after,
+    public record ChangeView(String entityType, String entityId, Kind change, JsonNode before, JsonNode after,
                              List<String> eventIds) {
 
         public enum Kind { CREATED, UPDATED, RETIRED }
@@ -119,36 +125,29 @@ public class AuditStateResource {
         if (start == null || end == null || !start.isBefore(end)) {
             throw InvalidRequest.of(start == null ? "from" : "to", "from and to are both required, from before to");
         }
-        return aiSystems.diff(pool, start, end).map(differences -> new DiffView(start, end, differences.stream()
-                .map(d -> new ChangeView("AI_SYSTEM", d.id().toString(), kind(d.before(), d.after()), d.before(),
-                        d.after(), d.eventIds()))
+        return history.diff(pool, start, end).map(differences -> new DiffView(start, end, differences.stream()
+                .map(d -> new ChangeView(d.entityType(), d.id(), kind(d), d.before(), d.after(), d.eventIds()))
                 .toList()));
     }
 
-    private static ChangeView.Kind kind(AiSystemView before, AiSystemView after) {
-        if (before == null) {
+    private static ChangeView.Kind kind(EntityHistory.Difference difference) {
+        if (difference.before() == null) {
             return ChangeView.Kind.CREATED;
         }
-        if (after != null && after.status() == AiSystemView.Status.RETIRED
-                && before.status() != AiSystemView.Status.RETIRED) {
+        if (difference.after() != null && difference.endedAfter() && !difference.endedBefore()) {
             return ChangeView.Kind.RETIRED;
         }
         return ChangeView.Kind.UPDATED;
     }
 
-    /** The whole AIMS then; the collections of domains not built yet are empty. */
-    public record StateView(Instant asOf, Instant knownAt, boolean complete, List<AiSystemView> aiSystems,
-                            List<Object> risks, List<Object> impactAssessments, List<Object> controls,
-                            List<Object> evidence) {
-    }
-
-    /** Streamed as it is read (see {@link StateWriter}): a {@link StateView}, however many AI systems. */
+    /** Streamed as it is read (see {@link StateWriter}), however many entities there are. */
     @GET
     @Path("state")
     @Blocking
     @RolesAllowed(Access.AUDIT)
-    @APIResponse(responseCode = "200", description = "The whole AIMS as of the two times",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StateView.class)))
+    @APIResponse(responseCode = "200", description = "The whole AIMS as of the two times: {asOf, knownAt, complete, "
+            + "aiSystems: [...], risks: [...], impactAssessments: [...], controls: [...], evidence: [...]}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     public Response state(@QueryParam("asOf") String asOf, @QueryParam("knownAt") String knownAt) {
         Times times = times(asOf, knownAt);
         StreamingOutput body = out -> stateWriter.write(times, out);

@@ -14,9 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aimsledger.audit.history.StateCollections;
 import io.aimsledger.audit.history.rest.AuditStateResource.Times;
 import io.aimsledger.audit.transparency.Snapshots;
-import io.aimsledger.contracts.inventory.v1.AiSystemView;
 
 /**
  * Writes the whole state as JSON while reading it, a few hundred versions at a time from one snapshot,
@@ -27,9 +27,9 @@ public class StateWriter {
 
     private static final int FETCH = 500;
     private static final String ALL_AS_OF = """
-            select state::text from ai_system_version
-            where tstzrange(valid_from, valid_to) @> ? and tstzrange(recorded_from, recorded_to) @> ?
-            order by ai_system_id
+            select state::text from entity_version
+            where entity_type = ? and tstzrange(valid_from, valid_to) @> ? and tstzrange(recorded_from, recorded_to) @> ?
+            order by entity_id
             """;
 
     private final DataSource dataSource;
@@ -40,27 +40,28 @@ public class StateWriter {
         this.json = json;
     }
 
-    /** The same document as {@link AuditStateResource.StateView}, field for field. */
+    /** {@code {asOf, knownAt, complete}} and one list per entity type ({@link StateCollections}). */
     public void write(Times times, OutputStream out) throws IOException {
         try (Connection connection = Snapshots.open(dataSource);
              var query = connection.prepareStatement(ALL_AS_OF);
              JsonGenerator generator = json.createGenerator(out)) {
             query.setFetchSize(FETCH);
-            query.setObject(1, OffsetDateTime.ofInstant(times.asOf(), ZoneOffset.UTC));
-            query.setObject(2, OffsetDateTime.ofInstant(times.knownAt(), ZoneOffset.UTC));
+            query.setObject(2, OffsetDateTime.ofInstant(times.asOf(), ZoneOffset.UTC));
+            query.setObject(3, OffsetDateTime.ofInstant(times.knownAt(), ZoneOffset.UTC));
             generator.writeStartObject();
             generator.writePOJOField("asOf", times.asOf());
             generator.writePOJOField("knownAt", times.knownAt());
             generator.writeBooleanField("complete", times.complete());
-            generator.writeArrayFieldStart("aiSystems");
-            try (var rows = query.executeQuery()) {
-                while (rows.next()) {
-                    generator.writeObject(json.readValue(rows.getString(1), AiSystemView.class));
+            for (StateCollections.Collection collection : StateCollections.all()) {
+                generator.writeArrayFieldStart(collection.key());
+                if (collection.type() != null) {
+                    query.setString(1, collection.type().name());
+                    try (var rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            generator.writeRawValue(rows.getString(1));
+                        }
+                    }
                 }
-            }
-            generator.writeEndArray();
-            for (String empty : new String[] {"risks", "impactAssessments", "controls", "evidence"}) {
-                generator.writeArrayFieldStart(empty);
                 generator.writeEndArray();
             }
             generator.writeEndObject();

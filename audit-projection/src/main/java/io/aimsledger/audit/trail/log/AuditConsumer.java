@@ -1,11 +1,11 @@
 package io.aimsledger.audit.trail.log;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -17,9 +17,10 @@ import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.aimsledger.audit.AuditConfig;
-import io.aimsledger.audit.history.aisystem.AiSystemHistory;
+import io.aimsledger.audit.history.EntityHistory;
 import io.aimsledger.audit.transparency.Checkpointer;
 import io.aimsledger.audit.transparency.MerkleLog;
 import io.aimsledger.eventstore.inbox.BatchHandler;
@@ -45,13 +46,15 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 @ApplicationScoped
 public class AuditConsumer {
 
+    private static final Logger LOG = Logger.getLogger(AuditConsumer.class);
+
     public static final String DEAD_LETTERS = "aims.audit.dlq.v1";
     public static final String GROUP = "audit-projection";
 
     private final AuditLog log;
     private final MerkleLog tree;
     private final Checkpointer checkpointer;
-    private final AiSystemHistory aiSystems;
+    private final EntityHistory history;
     private final Pool pool;
     private final Map<TopicPartition, Instant> lastOccurred = new ConcurrentHashMap<>();
     private final boolean enabled;
@@ -61,13 +64,13 @@ public class AuditConsumer {
     private final OpenTelemetry telemetry;
     private volatile EventConsumer consumer;
 
-    public AuditConsumer(AuditLog log, MerkleLog tree, Checkpointer checkpointer, AiSystemHistory aiSystems, Pool pool,
+    public AuditConsumer(AuditLog log, MerkleLog tree, Checkpointer checkpointer, EntityHistory history, Pool pool,
                          AuditConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                          Instance<OpenTelemetry> telemetry) {
         this.log = log;
         this.tree = tree;
         this.checkpointer = checkpointer;
-        this.aiSystems = aiSystems;
+        this.history = history;
         this.pool = pool;
         this.enabled = config.consumer().enabled();
         this.topics = Pattern.compile(config.topicPattern());
@@ -77,6 +80,11 @@ public class AuditConsumer {
     }
 
     void onStart(@Observes StartupEvent event) {
+        // Versions dropped by a migration (V6) are derived again from the log before new events arrive.
+        long derived = pool.withTransaction(history::deriveIfMissing).await().atMost(Duration.ofMinutes(30));
+        if (derived > 0) {
+            LOG.infof("Derived the entity versions again from %d logged events", derived);
+        }
         if (enabled) {
             start();
         }
@@ -171,16 +179,15 @@ public class AuditConsumer {
     }
 
     private Uni<Void> derive(SqlClient connection, CloudEvent event, AuditLog.Appended appended) {
-        if (!AiSystemHistory.concerns(event.getType()) || event.getTime() == null) {
+        var type = EntityHistory.typeOf(event.getType());
+        if (type.isEmpty() || event.getTime() == null) {
             return Uni.createFrom().voidItem();
         }
-        UUID aiSystemId;
-        try {
-            aiSystemId = UUID.fromString(event.getSubject());
-        } catch (RuntimeException e) {
-            throw new PoisonRecord("audit.subject-invalid", "an inventory event's subject must be an AI system id");
+        if (event.getSubject() == null || event.getSubject().isBlank()) {
+            throw new PoisonRecord("audit.subject-invalid", "an event about a " + type.get().name()
+                    + " must name it as its subject");
         }
-        return aiSystems.apply(connection, aiSystemId, appended.seq(), event.getTime().toInstant(),
+        return history.apply(connection, type.get(), event.getSubject(), appended.seq(), event.getTime().toInstant(),
                 appended.recordedAt());
     }
 

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -15,8 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import io.aimsledger.audit.history.aisystem.AiSystemHistory;
-import io.aimsledger.audit.history.rest.AuditStateResource.StateView;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.aimsledger.audit.history.EntityHistory;
+import io.aimsledger.audit.history.StateCollections;
 import io.aimsledger.audit.trail.log.AuditConsumer;
 import io.aimsledger.audit.transparency.AuditExport;
 import io.aimsledger.audit.transparency.Checkpointer;
@@ -34,16 +37,18 @@ public class ExportResource {
 
     private final AuditExport export;
     private final Checkpointer checkpointer;
-    private final AiSystemHistory aiSystems;
+    private final EntityHistory history;
+    private final ObjectMapper json;
     private final AuditConsumer consumer;
     private final Pool pool;
     private final Clock clock;
 
-    public ExportResource(AuditExport export, Checkpointer checkpointer, AiSystemHistory aiSystems,
-                          AuditConsumer consumer, Pool pool, Clock clock) {
+    public ExportResource(AuditExport export, Checkpointer checkpointer, EntityHistory history,
+                          AuditConsumer consumer, Pool pool, Clock clock, ObjectMapper json) {
         this.export = export;
         this.checkpointer = checkpointer;
-        this.aiSystems = aiSystems;
+        this.history = history;
+        this.json = json;
         this.consumer = consumer;
         this.pool = pool;
         this.clock = clock;
@@ -60,8 +65,16 @@ public class ExportResource {
         Instant at = validTime == null ? now : validTime;
         Instant known = systemTime == null ? now : systemTime;
         SignedCheckpoint checkpoint = checkpointer.checkpointNow().await().atMost(WAIT);
-        StateView state = new StateView(at, known, consumer.complete(at),
-                aiSystems.allAsOf(pool, at, known).await().atMost(WAIT), List.of(), List.of(), List.of(), List.of());
+        ObjectNode state = json.createObjectNode();
+        state.put("asOf", at.toString());
+        state.put("knownAt", known.toString());
+        state.put("complete", consumer.complete(at));
+        for (StateCollections.Collection collection : StateCollections.all()) {
+            ArrayNode list = state.putArray(collection.key());
+            if (collection.type() != null) {
+                list.addAll(history.allAsOf(pool, collection.type(), at, known).await().atMost(WAIT));
+            }
+        }
         var plan = new AuditExport.Plan(at, known, now, checkpoint, state);
         StreamingOutput body = out -> {
             try {

@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.aimsledger.audit.history.aisystem.AiSystemHistory;
+import io.aimsledger.audit.history.EntityHistory;
 import io.aimsledger.audit.transparency.AuditSigningKey;
 import io.aimsledger.audit.transparency.Checkpointer;
 import io.aimsledger.audit.transparency.LogVerifier;
@@ -59,15 +59,15 @@ public class TransparencyResource {
     private final LogVerifier verifier;
     private final Checkpointer checkpointer;
     private final AuditSigningKey key;
-    private final AiSystemHistory aiSystems;
+    private final EntityHistory history;
     private final Pool pool;
 
     public TransparencyResource(LogVerifier verifier, Checkpointer checkpointer, AuditSigningKey key,
-                                AiSystemHistory aiSystems, Pool pool) {
+                                EntityHistory history, Pool pool) {
         this.verifier = verifier;
         this.checkpointer = checkpointer;
         this.key = key;
-        this.aiSystems = aiSystems;
+        this.history = history;
         this.pool = pool;
     }
 
@@ -84,9 +84,9 @@ public class TransparencyResource {
         // One snapshot for the whole re-derivation, so that events arriving meanwhile change nothing.
         String differing = pool.withTransaction(connection -> connection
                         .query("set transaction isolation level repeatable read").execute()
-                        .flatMap(ignored -> aiSystems.derivedDifference(connection)))
+                        .flatMap(ignored -> history.derivedDifference(connection)))
                 .await().atMost(DERIVATION_WAIT);
-        return view.withDerived(differing == null ? null : "AI system " + differing);
+        return view.withDerived(differing);
     }
 
     /** The latest signed checkpoint; one is taken now if the log grew since the last. */

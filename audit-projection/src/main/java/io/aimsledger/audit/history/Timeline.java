@@ -1,0 +1,54 @@
+package io.aimsledger.audit.history;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.aimsledger.contracts.EntityType;
+
+/**
+ * An entity's versions in valid time, from its events in the order they took effect (ties in stream
+ * order), folded with its type's own fold. Pure: the same events always give the same timeline.
+ */
+public final class Timeline {
+
+    /** One event of the entity as the log holds it. */
+    public record Change(long seq, String eventId, String eventType, Instant occurredAt, long streamVersion,
+                         Object event) {
+    }
+
+    /** A version: the published state from {@code validFrom} until {@code validTo} (null: still holds). */
+    public record Version(Instant validFrom, Instant validTo, Change cause, boolean ended, Object state) {
+    }
+
+    private Timeline() {
+    }
+
+    /** @param changes sorted by occurred-at, then log sequence */
+    public static List<Version> of(EntityType<?, ?> type, List<Change> changes) {
+        List<Version> versions = new ArrayList<>();
+        Object state = type.initial();
+        Instant createdAt = null;
+        long version = 0;
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            state = type.evolveAny(state, change.event());
+            // A back-dated change counts: the view's version is the newest stream version folded in, as the service's.
+            version = Math.max(version, change.streamVersion());
+            if (!type.existsAny(state)) {
+                continue;
+            }
+            if (createdAt == null) {
+                createdAt = change.occurredAt();
+            }
+            Instant validTo = i + 1 < changes.size() ? changes.get(i + 1).occurredAt() : null;
+            // Two changes at the same instant: only the state after both ever held.
+            if (validTo != null && !validTo.isAfter(change.occurredAt())) {
+                continue;
+            }
+            versions.add(new Version(change.occurredAt(), validTo, change, type.endedAny(state),
+                    type.viewAny(state, version, createdAt, change.occurredAt())));
+        }
+        return versions;
+    }
+}
