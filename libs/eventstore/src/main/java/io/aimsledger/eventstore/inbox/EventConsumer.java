@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,6 +46,9 @@ public final class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    /** The dead-letter code of a record that failed {@link #MAX_ATTEMPTS} times for a reason that will not pass. */
+    public static final String FAILED = "consumer.failed";
+    static final int MAX_ATTEMPTS = 3;
 
     private final ConsumerSettings settings;
     private final RecordHandler handler;
@@ -54,6 +58,7 @@ public final class EventConsumer {
     private Thread thread;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Map<TopicPartition, Long> lag = Map.of();
+    private final AtomicLong failed = new AtomicLong();
 
     /** @param telemetry the service's OpenTelemetry, so that applying a record joins the trace that wrote it */
     public EventConsumer(ConsumerSettings settings, RecordHandler handler, OpenTelemetry telemetry) {
@@ -196,6 +201,7 @@ public final class EventConsumer {
             return;
         }
         Duration backoff = settings.retryBackoff();
+        int failures = 0;
         while (running) {
             Span span = TraceContexts.consumerSpan(tracer, record);
             try (Scope ignored = span.makeCurrent()) {
@@ -205,6 +211,13 @@ public final class EventConsumer {
                 deadLetter(deadLetters, record, poison.code(), poison.getMessage());
                 return;
             } catch (RuntimeException e) {
+                // A failure that will not pass by itself is tried a few times, then set aside, so that the
+                // partition moves on; one that may pass (the database away) is retried until it applies.
+                if (!TransientFailures.isTransient(e) && ++failures >= MAX_ATTEMPTS) {
+                    failed.incrementAndGet();
+                    deadLetter(deadLetters, record, FAILED, "not applied after " + failures + " attempts: " + e);
+                    return;
+                }
                 LOG.warnf("Consumer %s could not apply %s (%s); retrying in %s", settings.group(), event.getId(),
                         e.getMessage(), backoff);
                 waitPolling(kafka, backoff);
@@ -225,6 +238,11 @@ public final class EventConsumer {
         } catch (Exception e) {
             throw new IllegalStateException("could not write to the dead-letter topic", e);
         }
+    }
+
+    /** How many records were set aside (dead-lettered) after failing for a reason that does not pass. */
+    public long failedRecords() {
+        return failed.get();
     }
 
     /**

@@ -52,6 +52,7 @@ class EventConsumerTest {
     private final AtomicInteger deliveries = new AtomicInteger();
     private final AtomicInteger failuresToSimulate = new AtomicInteger();
     private final AtomicInteger batches = new AtomicInteger();
+    private volatile String broken = "";
     private EventStoreDatabase database;
 
     @BeforeEach
@@ -71,8 +72,11 @@ class EventConsumerTest {
         if (Contracts.REGISTRY.contractOfType(event.getType()).isEmpty()) {
             throw new PoisonRecord("event.unknown-type", "no published contract has type " + event.getType());
         }
+        if (event.getId().equals(broken)) {
+            return Uni.createFrom().failure(new IllegalStateException("a bug that no retry will fix"));
+        }
         if (failuresToSimulate.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            return Uni.createFrom().failure(new IllegalStateException("the database is restarting"));
+            return Uni.createFrom().failure(new java.net.ConnectException("Connection refused: the database is restarting"));
         }
         return database.pool().withTransaction(c -> inbox.isProcessed(new ConnectionTransaction(c), CONSUMER, event.getId())
                 .flatMap(done -> done ? Uni.createFrom().voidItem()
@@ -112,6 +116,30 @@ class EventConsumerTest {
             assertThat(header(r, DeadLetters.REASON)).isNotBlank();
         });
         assertThat(new String(dead.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("this is not a CloudEvent");
+    }
+
+    @Test
+    void aRecordThatKeepsFailingForAReasonThatDoesNotPassIsSetAsideAfterThreeAttempts() throws Exception {
+        UUID stuck = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+        broken = stuck.toString();
+        send(event(stuck, SampleEvents.TYPE), event(next, SampleEvents.TYPE));
+
+        EventConsumer consumer = consumer();
+        consumer.start();
+        try {
+            await().atMost(Duration.ofMinutes(1)).until(() -> database.count("select count(*) from effect") == 1);
+        } finally {
+            consumer.stop();
+        }
+
+        assertThat(effects()).containsExactly(next.toString());
+        assertThat(consumer.failedRecords()).isEqualTo(1);
+        List<ConsumerRecord<String, byte[]>> dead = readAll(deadLetterTopic, 1);
+        assertThat(dead).singleElement().satisfies(r -> {
+            assertThat(header(r, DeadLetters.CODE)).isEqualTo(EventConsumer.FAILED);
+            assertThat(header(r, DeadLetters.REASON)).contains("3 attempts").contains("a bug that no retry will fix");
+        });
     }
 
     @Test

@@ -99,7 +99,8 @@ class OutboxRelayTest {
             database.pool().withTransaction(c -> store.append(new ConnectionTransaction(c), stream, SampleEvents.STREAM_TYPE, 0,
                     List.of(committed), SampleEvents.metadata())).await().indefinitely();
 
-            await().atMost(PATIENCE).until(() -> consumer.delivered(committed.eventId()));
+            // Delivered is recorded before the consumer's transaction commits; applied only after it.
+            await().atMost(PATIENCE).until(() -> consumer.delivered(committed.eventId()) && consumer.appliedCount() > 0);
 
             assertThat(consumer.delivered(rolledBack.eventId())).isFalse();
             assertThat(consumer.appliedCount()).isEqualTo(1);
