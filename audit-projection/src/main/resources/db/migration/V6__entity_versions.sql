@@ -15,7 +15,13 @@ create table entity_version (
     event_id      text        not null,
     event_type    text        not null,
     ended         boolean     not null,
-    state         jsonb       not null
+    -- the published view of the version (what the API answers) ...
+    state         jsonb       not null,
+    -- ... and what the next event evolves without folding the history again: the fold's own state,
+    -- the newest stream version folded in, and when the entity began.
+    fold          jsonb       not null,
+    stream_version bigint     not null,
+    created_at    timestamptz not null
 );
 
 create index entity_version_entity on entity_version (entity_type, entity_id, valid_from);
@@ -28,9 +34,10 @@ begin
     if tg_op = 'UPDATE' then
         if old.recorded_to is null and new.recorded_to is not null
            and (new.entity_type, new.entity_id, new.valid_from, new.valid_to, new.recorded_from, new.event_seq,
-                new.event_id, new.event_type, new.ended, new.state)
+                new.event_id, new.event_type, new.ended, new.state, new.fold, new.stream_version, new.created_at)
                is not distinct from (old.entity_type, old.entity_id, old.valid_from, old.valid_to, old.recorded_from,
-                old.event_seq, old.event_id, old.event_type, old.ended, old.state) then
+                old.event_seq, old.event_id, old.event_type, old.ended, old.state, old.fold, old.stream_version,
+                old.created_at) then
             return new;
         end if;
         raise exception 'derived history is append-only: a version may only be closed, once, in system time';

@@ -46,13 +46,21 @@ public class EntityHistory {
             update %s set recorded_to = $3
             where entity_type = $1 and entity_id = $2 and recorded_to is null and (valid_to is null or valid_to >= $4)
             """;
+    // The versions a change at $3 closes: the one that still holds, and one that ends exactly then.
+    private static final String AFFECTED = """
+            select valid_from, valid_to, event_seq, event_id, event_type, ended, state::text, fold::text, stream_version,
+                   created_at
+            from %s
+            where entity_type = $1 and entity_id = $2 and recorded_to is null and (valid_to is null or valid_to >= $3)
+            order by valid_from
+            """;
     private static final String INSERT = """
             insert into %s (entity_type, entity_id, valid_from, valid_to, recorded_from, event_seq, event_id,
-                            event_type, ended, state)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb)
+                            event_type, ended, state, fold, stream_version, created_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11::text::jsonb, $12, $13)
             """;
     private static final String ROW = "entity_type, entity_id, valid_from, valid_to, recorded_from, recorded_to, "
-            + "event_seq, event_id, event_type, ended, state";
+            + "event_seq, event_id, event_type, ended, state, fold, stream_version, created_at";
     // Rows in one table and not the other, either way round: the first entity whose history differs.
     private static final String FIRST_DIFFERENCE = "select min(entity_type || '/' || entity_id) as id from ("
             + "(select " + ROW + " from " + TABLE + " except all select " + ROW + " from " + REDERIVED + ") union all "
@@ -71,34 +79,87 @@ public class EntityHistory {
     }
 
     /**
-     * Folds the event logged at {@code seq} into its entity's versions, on the log's transaction: the
-     * versions from its valid time on are closed as of {@code recordedAt} and written again, corrected
-     * with every event of the entity logged up to {@code seq}.
+     * Folds {@code change} (the event logged at its seq) into its entity's versions, on the log's
+     * transaction. An event that takes effect at or after the entity's latest version evolves that
+     * version's folded state: the version is closed in system time as of {@code recordedAt} and written
+     * again ending where the new one begins. An earlier (late) event re-folds the entity's events from
+     * its valid time on. Either way the versions it replaces are closed, never rewritten.
      */
-    public Uni<Void> apply(SqlClient client, EntityType<?, ?> type, String entityId, long seq, Instant occurredAt,
+    public Uni<Void> apply(SqlClient client, EntityType<?, ?> type, String entityId, Timeline.Change change,
                            Instant recordedAt) {
-        return apply(client, TABLE, type, entityId, seq, occurredAt, recordedAt);
+        return apply(client, TABLE, type, entityId, change, recordedAt);
     }
 
-    private Uni<Void> apply(SqlClient client, String table, EntityType<?, ?> type, String entityId, long seq,
-                            Instant occurredAt, Instant recordedAt) {
-        return client.preparedQuery(EVENTS_OF).execute(Tuple.of(entityId, type.eventTypes().toArray(String[]::new), seq))
+    private Uni<Void> apply(SqlClient client, String table, EntityType<?, ?> type, String entityId,
+                            Timeline.Change change, Instant recordedAt) {
+        return client.preparedQuery(AFFECTED.formatted(table))
+                .execute(Tuple.of(type.name(), entityId, at(change.occurredAt())))
+                .flatMap(rows -> {
+                    List<Row> affected = new ArrayList<>();
+                    rows.forEach(affected::add);
+                    Row latest = affected.isEmpty() ? null : affected.getLast();
+                    boolean evolves = latest != null && latest.getValue("valid_to") == null
+                            && !change.occurredAt().isBefore(instant(latest, "valid_from"));
+                    if (!evolves) {
+                        return refold(client, table, type, entityId, change, recordedAt);
+                    }
+                    Object state = type.evolveAny(type.readState(latest.getString("fold")), change.event());
+                    if (!type.existsAny(state)) {
+                        return refold(client, table, type, entityId, change, recordedAt);
+                    }
+                    List<Tuple> rewritten = new ArrayList<>();
+                    for (Row version : affected.subList(0, affected.size() - 1)) {
+                        rewritten.add(copy(type, entityId, version, instant(version, "valid_to"), recordedAt));
+                    }
+                    if (instant(latest, "valid_from").isBefore(change.occurredAt())) {
+                        rewritten.add(copy(type, entityId, latest, change.occurredAt(), recordedAt));
+                    }
+                    long version = Math.max(latest.getLong("stream_version"), change.streamVersion());
+                    Instant createdAt = instant(latest, "created_at");
+                    rewritten.add(row(type, entityId, new Timeline.Version(change.occurredAt(), null, change,
+                            type.endedAny(state), type.viewAny(state, version, createdAt, change.occurredAt()), state,
+                            version, createdAt), recordedAt));
+                    return write(client, table, type, entityId, change.occurredAt(), recordedAt, rewritten);
+                });
+    }
+
+    /** The entity's versions from the change's valid time on, folded again from its logged events. */
+    private Uni<Void> refold(SqlClient client, String table, EntityType<?, ?> type, String entityId,
+                             Timeline.Change change, Instant recordedAt) {
+        return client.preparedQuery(EVENTS_OF)
+                .execute(Tuple.of(entityId, type.eventTypes().toArray(String[]::new), change.seq()))
                 .flatMap(rows -> {
                     List<Timeline.Change> changes = new ArrayList<>();
                     rows.forEach(row -> change(row).ifPresent(changes::add));
-                    List<Timeline.Version> affected = Timeline.of(type, changes).stream()
-                            .filter(v -> v.validTo() == null || !v.validTo().isBefore(occurredAt))
+                    List<Tuple> rewritten = Timeline.of(type, changes).stream()
+                            .filter(v -> v.validTo() == null || !v.validTo().isBefore(change.occurredAt()))
+                            .map(v -> row(type, entityId, v, recordedAt))
                             .toList();
-                    return client.preparedQuery(CLOSE.formatted(table))
-                            .execute(Tuple.of(type.name(), entityId, at(recordedAt), at(occurredAt)))
-                            .flatMap(closed -> Multi.createFrom().iterable(affected)
-                                    .onItem().transformToUniAndConcatenate(v -> client.preparedQuery(INSERT.formatted(table))
-                                            .execute(Tuple.from(new Object[] {type.name(), entityId, at(v.validFrom()),
-                                                    at(v.validTo()), at(recordedAt), v.cause().seq(), v.cause().eventId(),
-                                                    v.cause().eventType(), v.ended(), write(v.state())})))
-                                    .collect().last())
-                            .replaceWithVoid();
+                    return write(client, table, type, entityId, change.occurredAt(), recordedAt, rewritten);
                 });
+    }
+
+    private Uni<Void> write(SqlClient client, String table, EntityType<?, ?> type, String entityId, Instant from,
+                            Instant recordedAt, List<Tuple> versions) {
+        Uni<?> closed = client.preparedQuery(CLOSE.formatted(table))
+                .execute(Tuple.of(type.name(), entityId, at(recordedAt), at(from)));
+        return versions.isEmpty() ? closed.replaceWithVoid()
+                : closed.flatMap(ignored -> client.preparedQuery(INSERT.formatted(table)).executeBatch(versions))
+                        .replaceWithVoid();
+    }
+
+    private Tuple row(EntityType<?, ?> type, String entityId, Timeline.Version v, Instant recordedAt) {
+        return Tuple.from(new Object[] {type.name(), entityId, at(v.validFrom()), at(v.validTo()), at(recordedAt),
+                v.cause().seq(), v.cause().eventId(), v.cause().eventType(), v.ended(), write(v.state()),
+                type.writeState(v.fold()), v.streamVersion(), at(v.createdAt())});
+    }
+
+    /** A stored version written again as of {@code recordedAt}, ending at {@code validTo}. */
+    private static Tuple copy(EntityType<?, ?> type, String entityId, Row version, Instant validTo, Instant recordedAt) {
+        return Tuple.from(new Object[] {type.name(), entityId, version.getOffsetDateTime("valid_from"), at(validTo),
+                at(recordedAt), version.getLong("event_seq"), version.getString("event_id"),
+                version.getString("event_type"), version.getBoolean("ended"), version.getString("state"),
+                version.getString("fold"), version.getLong("stream_version"), version.getOffsetDateTime("created_at")});
     }
 
     /**
@@ -141,16 +202,18 @@ public class EntityHistory {
     private Uni<Long> deriveAll(SqlConnection connection, String table) {
         String[] types = Contracts.ENTITY_TYPES.all().stream().flatMap(type -> type.eventTypes().stream())
                 .toArray(String[]::new);
-        return connection.preparedQuery("select seq, subject, type, occurred_at, recorded_at from audit_log "
-                        + "where type = any($1) and occurred_at is not null and subject is not null order by seq")
+        return connection.preparedQuery("select seq, event_id, type, occurred_at, recorded_at, subject, cloud_event "
+                        + "from audit_log where type = any($1) and occurred_at is not null and subject is not null "
+                        + "order by seq")
                 .execute(Tuple.of(types))
                 .flatMap(rows -> {
                     List<Row> entries = new ArrayList<>();
                     rows.forEach(entries::add);
                     return Multi.createFrom().iterable(entries)
-                            .onItem().transformToUniAndConcatenate(row -> apply(connection, table,
-                                    typeOf(row.getString("type")).orElseThrow(), row.getString("subject"),
-                                    row.getLong("seq"), instant(row, "occurred_at"), instant(row, "recorded_at")))
+                            .onItem().transformToUniAndConcatenate(row -> change(row)
+                                    .map(change -> apply(connection, table, typeOf(change.eventType()).orElseThrow(),
+                                            row.getString("subject"), change, instant(row, "recorded_at")))
+                                    .orElse(Uni.createFrom().voidItem()))
                             .collect().last()
                             .replaceWith((long) entries.size());
                 });
@@ -234,20 +297,30 @@ public class EntityHistory {
                                String eventType, JsonNode state) {
     }
 
+    /**
+     * The event as a change of its entity, or empty when its data is not the contract's (it stays in the
+     * log, but not in the history).
+     */
+    public static Optional<Timeline.Change> change(long seq, String eventId, String type, Instant occurredAt,
+                                                   Object streamVersion, byte[] data) {
+        try {
+            Object event = PayloadCodec.read(type, data);
+            long version = streamVersion == null ? 0 : Long.parseLong(streamVersion.toString());
+            return Optional.of(new Timeline.Change(seq, eventId, type, occurredAt, version, event));
+        } catch (RuntimeException e) {
+            LOG.warnf("Audit entry %d (%s) does not carry the contract's data; it is logged but not in the history: %s",
+                    seq, type, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** The logged event as a change, or empty when its data is not the contract's (it stays in the log). */
     private Optional<Timeline.Change> change(Row row) {
         JsonNode cloudEvent = tree(row.getString("cloud_event"));
-        String type = row.getString("type");
-        try {
-            Object event = PayloadCodec.read(type, cloudEvent.get("data").toString().getBytes(StandardCharsets.UTF_8));
-            long version = cloudEvent.hasNonNull("streamversion") ? cloudEvent.get("streamversion").asLong() : 0;
-            return Optional.of(new Timeline.Change(row.getLong("seq"), row.getString("event_id"), type,
-                    row.getOffsetDateTime("occurred_at").toInstant(), version, event));
-        } catch (RuntimeException e) {
-            LOG.warnf("Audit entry %d (%s) does not carry the contract's data; it is logged but not in the history: %s",
-                    row.getLong("seq"), type, e.getMessage());
-            return Optional.empty();
-        }
+        JsonNode data = cloudEvent.get("data");
+        return change(row.getLong("seq"), row.getString("event_id"), row.getString("type"),
+                instant(row, "occurred_at"), cloudEvent.hasNonNull("streamversion") ? cloudEvent.get("streamversion").asText()
+                        : null, data == null ? new byte[0] : data.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static OffsetDateTime at(Instant instant) {

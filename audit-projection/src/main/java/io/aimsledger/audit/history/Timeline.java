@@ -17,8 +17,12 @@ public final class Timeline {
                          Object event) {
     }
 
-    /** A version: the published state from {@code validFrom} until {@code validTo} (null: still holds). */
-    public record Version(Instant validFrom, Instant validTo, Change cause, boolean ended, Object state) {
+    /**
+     * A version: the published state from {@code validFrom} until {@code validTo} (null: still holds), and
+     * what the next change needs to evolve it: the fold's state, the newest stream version, the entity's start.
+     */
+    public record Version(Instant validFrom, Instant validTo, Change cause, boolean ended, Object state, Object fold,
+                          long streamVersion, Instant createdAt) {
     }
 
     private Timeline() {
@@ -47,7 +51,7 @@ public final class Timeline {
                 continue;
             }
             versions.add(new Version(change.occurredAt(), validTo, change, type.endedAny(state),
-                    type.viewAny(state, version, createdAt, change.occurredAt())));
+                    type.viewAny(state, version, createdAt, change.occurredAt()), state, version, createdAt));
         }
         return versions;
     }

@@ -1,5 +1,6 @@
 package io.aimsledger.contracts;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -58,6 +59,16 @@ public record EntityType<S, E>(String name, String collection, DomainContract co
     @SuppressWarnings("unchecked")
     public Object viewAny(Object state, long version, Instant createdAt, Instant updatedAt) {
         return view.of((S) state, version, createdAt, updatedAt);
+    }
+
+    /** The folded state as JSON, kept beside a version so that the next event evolves it without a re-fold. */
+    public String writeState(Object state) {
+        return new String(PayloadCodec.write(state), StandardCharsets.UTF_8);
+    }
+
+    /** A folded state written by {@link #writeState}. */
+    public Object readState(String json) {
+        return PayloadCodec.read(json.getBytes(StandardCharsets.UTF_8), initial.getClass());
     }
 
     /** {@code ai-systems} -> {@code aiSystems}: the key of this type's list in the whole-state document. */

@@ -187,8 +187,10 @@ public class AuditConsumer {
             throw new PoisonRecord("audit.subject-invalid", "an event about a " + type.get().name()
                     + " must name it as its subject");
         }
-        return history.apply(connection, type.get(), event.getSubject(), appended.seq(), event.getTime().toInstant(),
-                appended.recordedAt());
+        var change = EntityHistory.change(appended.seq(), event.getId(), event.getType(), event.getTime().toInstant(),
+                event.getExtension("streamversion"), event.getData() == null ? new byte[0] : event.getData().toBytes());
+        return change.isEmpty() ? Uni.createFrom().voidItem()
+                : history.apply(connection, type.get(), event.getSubject(), change.get(), appended.recordedAt());
     }
 
     /**
