@@ -1,4 +1,4 @@
-package io.aimsledger.audit.history.rest;
+package io.aimsledger.audit.rest;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aimsledger.audit.history.EntityHistory;
-import io.aimsledger.audit.trail.log.AuditConsumer;
+import io.aimsledger.audit.Progress;
 import io.aimsledger.contracts.Contracts;
 import io.aimsledger.contracts.EntityType;
 import io.aimsledger.decider.Rejection;
@@ -46,15 +46,15 @@ public class AuditStateResource {
     static final String NOT_FOUND_AT_TIME = "audit.not-found-at-time";
 
     private final EntityHistory history;
-    private final AuditConsumer consumer;
+    private final Progress progress;
     private final Pool pool;
     private final Clock clock;
     private final StateWriter stateWriter;
 
-    public AuditStateResource(EntityHistory history, AuditConsumer consumer, Pool pool, Clock clock,
+    public AuditStateResource(EntityHistory history, Progress progress, Pool pool, Clock clock,
                               StateWriter stateWriter) {
         this.history = history;
-        this.consumer = consumer;
+        this.progress = progress;
         this.pool = pool;
         this.clock = clock;
         this.stateWriter = stateWriter;
@@ -69,7 +69,7 @@ public class AuditStateResource {
         Instant validTime = RequestValues.optionalInstant(asOf, "asOf");
         Instant systemTime = RequestValues.optionalInstant(knownAt, "knownAt");
         Instant at = validTime == null ? now : validTime;
-        return new Times(at, systemTime == null ? now : systemTime, consumer.complete(at));
+        return new Times(at, systemTime == null ? now : systemTime, progress.complete(at));
     }
 
     private static EntityType<?, ?> type(String collection) {

@@ -1,4 +1,4 @@
-package io.aimsledger.audit.transparency.rest;
+package io.aimsledger.audit.rest;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -20,9 +20,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aimsledger.audit.history.EntityHistory;
 import io.aimsledger.audit.history.StateCollections;
-import io.aimsledger.audit.trail.log.AuditConsumer;
-import io.aimsledger.audit.transparency.AuditExport;
-import io.aimsledger.audit.transparency.Checkpointer;
+import io.aimsledger.audit.Progress;
+import io.aimsledger.audit.proof.AuditExport;
+import io.aimsledger.audit.proof.Checkpointer;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.web.RequestValues;
 import io.aimsledger.transparency.SignedCheckpoint;
@@ -39,17 +39,17 @@ public class ExportResource {
     private final Checkpointer checkpointer;
     private final EntityHistory history;
     private final ObjectMapper json;
-    private final AuditConsumer consumer;
+    private final Progress progress;
     private final Pool pool;
     private final Clock clock;
 
     public ExportResource(AuditExport export, Checkpointer checkpointer, EntityHistory history,
-                          AuditConsumer consumer, Pool pool, Clock clock, ObjectMapper json) {
+                          Progress progress, Pool pool, Clock clock, ObjectMapper json) {
         this.export = export;
         this.checkpointer = checkpointer;
         this.history = history;
         this.json = json;
-        this.consumer = consumer;
+        this.progress = progress;
         this.pool = pool;
         this.clock = clock;
     }
@@ -68,7 +68,7 @@ public class ExportResource {
         ObjectNode state = json.createObjectNode();
         state.put("asOf", at.toString());
         state.put("knownAt", known.toString());
-        state.put("complete", consumer.complete(at));
+        state.put("complete", progress.complete(at));
         for (StateCollections.Collection collection : StateCollections.all()) {
             ArrayNode list = state.putArray(collection.key());
             if (collection.type() != null) {

@@ -1,4 +1,4 @@
-package io.aimsledger.audit.transparency.rest;
+package io.aimsledger.audit.rest;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,9 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.aimsledger.audit.history.EntityHistory;
-import io.aimsledger.audit.transparency.AuditSigningKey;
-import io.aimsledger.audit.transparency.Checkpointer;
-import io.aimsledger.audit.transparency.LogVerifier;
+import io.aimsledger.audit.proof.AuditSigningKey;
+import io.aimsledger.audit.proof.Checkpointer;
+import io.aimsledger.audit.proof.LogVerifier;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.web.RequestValues;
 import io.aimsledger.transparency.LogCheck;

@@ -1,4 +1,4 @@
-package io.aimsledger.audit.trail.rest;
+package io.aimsledger.audit.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,9 +15,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.aimsledger.audit.trail.log.AuditEntry;
-import io.aimsledger.audit.trail.log.AuditLog;
-import io.aimsledger.audit.trail.log.TrailQuery;
+import io.aimsledger.audit.log.AuditEntry;
+import io.aimsledger.audit.log.AuditLog;
+import io.aimsledger.audit.log.TrailQuery;
 import io.aimsledger.support.problem.InvalidRequest;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.web.Page;

@@ -1,4 +1,4 @@
-package io.aimsledger.audit.trail.log;
+package io.aimsledger.audit.log;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package io.aimsledger.audit.transparency;
+package io.aimsledger.audit.proof;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aimsledger.audit.log.MerkleLog;
+import io.aimsledger.audit.log.Snapshots;
 import io.aimsledger.transparency.CanonicalJson;
 import io.aimsledger.transparency.ExportManifest;
 import io.aimsledger.transparency.MerkleHashes;

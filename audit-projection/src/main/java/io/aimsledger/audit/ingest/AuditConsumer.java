@@ -1,4 +1,4 @@
-package io.aimsledger.audit.trail.log;
+package io.aimsledger.audit.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,9 +20,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.aimsledger.audit.AuditConfig;
+import io.aimsledger.audit.Progress;
 import io.aimsledger.audit.history.EntityHistory;
-import io.aimsledger.audit.transparency.Checkpointer;
-import io.aimsledger.audit.transparency.MerkleLog;
+import io.aimsledger.audit.log.AuditLog;
+import io.aimsledger.audit.log.MerkleLog;
+import io.aimsledger.audit.proof.Checkpointer;
 import io.aimsledger.eventstore.inbox.BatchHandler;
 import io.aimsledger.eventstore.inbox.ConsumerSettings;
 import io.aimsledger.eventstore.inbox.EventConsumer;
@@ -44,7 +46,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * is durable; a redelivered event meets the unique event id and adds nothing.
  */
 @ApplicationScoped
-public class AuditConsumer {
+public class AuditConsumer implements Progress {
 
     private static final Logger LOG = Logger.getLogger(AuditConsumer.class);
 
@@ -197,6 +199,7 @@ public class AuditConsumer {
      * Whether every partition this projection reads has been read past {@code asOf}: caught up with
      * its end, or already at an event that took effect after it. False before partitions are assigned.
      */
+    @Override
     public boolean complete(Instant asOf) {
         EventConsumer current = consumer;
         if (current == null) {

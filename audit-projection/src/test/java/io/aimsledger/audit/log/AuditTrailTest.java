@@ -1,4 +1,4 @@
-package io.aimsledger.audit.trail;
+package io.aimsledger.audit.log;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,7 +120,7 @@ class AuditTrailTest {
         try (var reader = new org.apache.kafka.clients.consumer.KafkaConsumer<>(properties,
                 new org.apache.kafka.common.serialization.StringDeserializer(),
                 new org.apache.kafka.common.serialization.StringDeserializer())) {
-            reader.subscribe(List.of(io.aimsledger.audit.trail.log.AuditConsumer.DEAD_LETTERS));
+            reader.subscribe(List.of(io.aimsledger.audit.ingest.AuditConsumer.DEAD_LETTERS));
             List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> dead = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 reader.poll(Duration.ofMillis(200)).forEach(r -> {

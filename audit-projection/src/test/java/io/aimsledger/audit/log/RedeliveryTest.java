@@ -1,4 +1,4 @@
-package io.aimsledger.audit.trail;
+package io.aimsledger.audit.log;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import io.aimsledger.audit.TestEvents;
-import io.aimsledger.audit.trail.log.AuditConsumer;
+import io.aimsledger.audit.ingest.AuditConsumer;
 import io.aimsledger.contracts.inventory.v1.Description;
 import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
 import io.aimsledger.contracts.inventory.v1.InventoryEvent;

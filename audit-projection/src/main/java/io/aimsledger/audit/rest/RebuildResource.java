@@ -1,4 +1,4 @@
-package io.aimsledger.audit.admin.rest;
+package io.aimsledger.audit.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

@@ -1,4 +1,4 @@
-package io.aimsledger.audit.transparency;
+package io.aimsledger.audit.log;
 
 import java.util.ArrayList;
 import java.util.Arrays;

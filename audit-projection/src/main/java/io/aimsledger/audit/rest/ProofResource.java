@@ -1,4 +1,4 @@
-package io.aimsledger.audit.transparency.rest;
+package io.aimsledger.audit.rest;
 
 import java.util.List;
 
@@ -9,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.aimsledger.audit.transparency.Checkpointer;
-import io.aimsledger.audit.transparency.MerkleLog;
+import io.aimsledger.audit.proof.Checkpointer;
+import io.aimsledger.audit.log.MerkleLog;
 import io.aimsledger.decider.Rejection;
 import io.aimsledger.support.problem.InvalidRequest;
 import io.aimsledger.support.security.Access;

@@ -1,4 +1,4 @@
-package io.aimsledger.audit.transparency;
+package io.aimsledger.audit.log;
 
 import java.sql.Connection;
 import java.sql.SQLException;

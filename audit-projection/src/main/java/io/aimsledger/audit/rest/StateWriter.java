@@ -1,4 +1,4 @@
-package io.aimsledger.audit.history.rest;
+package io.aimsledger.audit.rest;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,8 +15,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aimsledger.audit.history.StateCollections;
-import io.aimsledger.audit.history.rest.AuditStateResource.Times;
-import io.aimsledger.audit.transparency.Snapshots;
+import io.aimsledger.audit.rest.AuditStateResource.Times;
+import io.aimsledger.audit.log.Snapshots;
 
 /**
  * Writes the whole state as JSON while reading it, a few hundred versions at a time from one snapshot,

@@ -1,4 +1,4 @@
-package io.aimsledger.audit.transparency;
+package io.aimsledger.audit.proof;
 
 import java.util.ArrayList;
 import java.util.List;

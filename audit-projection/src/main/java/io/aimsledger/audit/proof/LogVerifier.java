@@ -1,4 +1,4 @@
-package io.aimsledger.audit.transparency;
+package io.aimsledger.audit.proof;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aimsledger.audit.log.Snapshots;
 import io.aimsledger.transparency.Checkpoint;
 import io.aimsledger.transparency.LogCheck;
 import io.aimsledger.transparency.MerkleHashes;

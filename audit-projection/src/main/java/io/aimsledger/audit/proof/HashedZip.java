@@ -1,4 +1,4 @@
-package io.aimsledger.audit.transparency;
+package io.aimsledger.audit.proof;
 
 import java.io.IOException;
 import java.io.OutputStream;

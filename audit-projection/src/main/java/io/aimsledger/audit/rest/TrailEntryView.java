@@ -1,4 +1,4 @@
-package io.aimsledger.audit.trail.rest;
+package io.aimsledger.audit.rest;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.aimsledger.audit.transparency;
+package io.aimsledger.audit.proof;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.aimsledger.audit.AuditConfig;
+import io.aimsledger.audit.log.MerkleLog;
 import io.aimsledger.transparency.Checkpoint;
 import io.aimsledger.transparency.SignedCheckpoint;
 import io.quarkus.runtime.ShutdownEvent;
