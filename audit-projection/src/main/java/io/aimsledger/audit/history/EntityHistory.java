@@ -127,7 +127,7 @@ public class EntityHistory {
     private Uni<Void> refold(SqlClient client, String table, EntityType<?, ?> type, String entityId,
                              Timeline.Change change, Instant recordedAt) {
         return client.preparedQuery(EVENTS_OF)
-                .execute(Tuple.of(entityId, type.eventTypes().toArray(String[]::new), change.seq()))
+                .execute(Tuple.of(entityId, Contracts.ENTITY_TYPES.eventTypesOf(type), change.seq()))
                 .flatMap(rows -> {
                     List<Timeline.Change> changes = new ArrayList<>();
                     rows.forEach(row -> change(row).ifPresent(changes::add));
@@ -200,8 +200,7 @@ public class EntityHistory {
     }
 
     private Uni<Long> deriveAll(SqlConnection connection, String table) {
-        String[] types = Contracts.ENTITY_TYPES.all().stream().flatMap(type -> type.eventTypes().stream())
-                .toArray(String[]::new);
+        String[] types = Contracts.ENTITY_TYPES.allEventTypes();
         return connection.preparedQuery("select seq, event_id, type, occurred_at, recorded_at, subject, cloud_event "
                         + "from audit_log where type = any($1) and occurred_at is not null and subject is not null "
                         + "order by seq")
@@ -263,8 +262,7 @@ public class EntityHistory {
 
     /** The entities that changed in valid time within ({@code from}, {@code to}], as known now. */
     public Uni<List<Difference>> diff(SqlClient client, Instant from, Instant to) {
-        String[] types = Contracts.ENTITY_TYPES.all().stream().flatMap(type -> type.eventTypes().stream())
-                .toArray(String[]::new);
+        String[] types = Contracts.ENTITY_TYPES.allEventTypes();
         return client.preparedQuery(DIFF).execute(Tuple.of(at(from), at(to), types)).map(rows -> {
             List<Difference> differences = new ArrayList<>();
             rows.forEach(row -> {

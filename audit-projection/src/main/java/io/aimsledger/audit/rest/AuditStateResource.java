@@ -64,7 +64,7 @@ public class AuditStateResource {
     public record Times(Instant asOf, Instant knownAt, boolean complete) {
     }
 
-    public Times times(String asOf, String knownAt) {
+    private Times times(String asOf, String knownAt) {
         Instant now = clock.instant();
         Instant validTime = RequestValues.optionalInstant(asOf, "asOf");
         Instant systemTime = RequestValues.optionalInstant(knownAt, "knownAt");

@@ -22,7 +22,7 @@ public final class Contracts {
             INVENTORY_V1, InventoryEvent.class, AiSystem.none(), AiSystem::evolve,
             system -> system.registered() && system.description() != null, AiSystem::retired, AiSystemView::of);
 
-    public static final EntityTypes ENTITY_TYPES = new EntityTypes(allTypes(List.of(AI_SYSTEM)), REGISTRY);
+    public static final EntityTypes ENTITY_TYPES = new EntityTypes(allTypes(List.of(AI_SYSTEM)));
 
     /**
      * The lists of the whole-state document (API.md, {@code GET /api/v1/audit/state}), in order; a list

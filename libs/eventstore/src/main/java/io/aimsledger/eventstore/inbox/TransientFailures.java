@@ -1,14 +1,13 @@
 package io.aimsledger.eventstore.inbox;
 
 import java.io.IOException;
-import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.common.errors.RetriableException;
 
-import io.vertx.pgclient.PgException;
+import io.aimsledger.eventstore.tx.SqlErrors;
 
 /**
  * Whether a failure to apply a record may pass by itself (the database or the broker is away, busy,
@@ -24,17 +23,13 @@ final class TransientFailures {
     }
 
     static boolean isTransient(Throwable failure) {
+        String sqlState = SqlErrors.sqlState(failure);
+        if (sqlState != null) {
+            return transientState(sqlState);
+        }
         for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (e instanceof PgException pg) {
-                return transientState(pg.getSqlState());
-            }
-            if (e instanceof SQLTransientException || e instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (e instanceof SQLException sql && sql.getSQLState() != null) {
-                return transientState(sql.getSQLState());
-            }
-            if (e instanceof IOException || e instanceof TimeoutException || e instanceof RetriableException
+            if (e instanceof SQLTransientException || e instanceof SQLRecoverableException || e instanceof IOException
+                    || e instanceof TimeoutException || e instanceof RetriableException
                     || e instanceof io.smallrye.mutiny.TimeoutException
                     || e.getClass().getName().equals("io.vertx.sqlclient.ClosedConnectionException")) {
                 return true;
@@ -44,9 +39,6 @@ final class TransientFailures {
     }
 
     private static boolean transientState(String sqlState) {
-        if (sqlState == null) {
-            return false;
-        }
         for (String prefix : TRANSIENT_SQL_CLASSES) {
             if (sqlState.startsWith(prefix)) {
                 return true;

@@ -16,7 +16,8 @@ public final class SqlErrors {
         return UNIQUE_VIOLATION.equals(sqlState(failure));
     }
 
-    static String sqlState(Throwable failure) {
+    /** The SQLSTATE of the first exception in the chain that has one, or null. */
+    public static String sqlState(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause()) {
             if (e instanceof PgException pg) {
                 return pg.getSqlState();
