@@ -1,6 +1,7 @@
 package io.aimsledger.audit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +28,16 @@ public final class TestEvents {
                 new StringSerializer(), new ByteArraySerializer())) {
             for (byte[] value : values) {
                 producer.send(new ProducerRecord<>(topic, key, value)).get();
+            }
+        }
+    }
+
+    /** Sends each value with its key, in the order given, with one producer. */
+    public static void sendAll(String topic, List<Map.Entry<String, byte[]>> keyedValues) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.of("bootstrap.servers", (Object) TestServers.kafka().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (Map.Entry<String, byte[]> keyed : keyedValues) {
+                producer.send(new ProducerRecord<>(topic, keyed.getKey(), keyed.getValue())).get();
             }
         }
     }

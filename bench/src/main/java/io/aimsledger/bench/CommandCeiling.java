@@ -109,7 +109,7 @@ final class CommandCeiling {
     }
 
     /** V0_1 before V0_2 before V1: Flyway's order, by the version in the file name. */
-    private static int byVersion(Path a, Path b) {
+    static int byVersion(Path a, Path b) {
         return version(a).compareTo(version(b));
     }
 

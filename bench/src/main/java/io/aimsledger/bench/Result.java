@@ -23,6 +23,11 @@ record Result(String stage, String what, double value, String unit, double ratio
         return new Result(stage, what, value, unit, ratio, goalText, ratio >= target, note);
     }
 
+    /** Both: at least {@code share} of the ceiling and at least {@code target} in absolute terms. */
+    Result ratioAndValueAtLeast(double share, double target, String goalText) {
+        return new Result(stage, what, value, unit, ratio, goalText, ratio >= share && value >= target, note);
+    }
+
     Result atMost(double target, String goalText) {
         return new Result(stage, what, value, unit, ratio, goalText, value <= target, note);
     }

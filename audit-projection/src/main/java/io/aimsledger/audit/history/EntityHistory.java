@@ -5,8 +5,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,24 +45,12 @@ public class EntityHistory {
             where subject = $1 and type = any($2) and seq <= $3 order by occurred_at, seq
             """;
     private static final String TABLE = "entity_version";
+    private static final int REBUILD_CHUNK = 2_000;
     /** Where {@code derivedDifference} derives the versions again, to compare them with the table. */
     private static final String REDERIVED = "entity_version_rederived";
     private static final String CLOSE = """
             update %s set recorded_to = $3
             where entity_type = $1 and entity_id = $2 and recorded_to is null and (valid_to is null or valid_to >= $4)
-            """;
-    // The versions a change at $3 closes: the one that still holds, and one that ends exactly then.
-    private static final String AFFECTED = """
-            select valid_from, valid_to, event_seq, event_id, event_type, ended, state::text, fold::text, stream_version,
-                   created_at
-            from %s
-            where entity_type = $1 and entity_id = $2 and recorded_to is null and (valid_to is null or valid_to >= $3)
-            order by valid_from
-            """;
-    private static final String INSERT = """
-            insert into %s (entity_type, entity_id, valid_from, valid_to, recorded_from, event_seq, event_id,
-                            event_type, ended, state, fold, stream_version, created_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11::text::jsonb, $12, $13)
             """;
     private static final String ROW = "entity_type, entity_id, valid_from, valid_to, recorded_from, recorded_to, "
             + "event_seq, event_id, event_type, ended, state, fold, stream_version, created_at";
@@ -78,6 +71,93 @@ public class EntityHistory {
         return Contracts.ENTITY_TYPES.ofEventType(eventType);
     }
 
+    /** A logged event as a change of one entity, and when the log recorded it. */
+    public record EntityChange(EntityType<?, ?> type, String entityId, Timeline.Change change, Instant recordedAt) {
+    }
+
+    /**
+     * Folds the changes (events of one transaction of the log, in log order) into their entities'
+     * versions, on that transaction, with a few statements whatever their number: the entities' current
+     * versions are read at once, evolved in memory ({@link IncrementalFold}), and the versions they
+     * replace closed and the new ones inserted, each with one statement. An entity with a late event is
+     * folded change by change, as {@link #apply} says.
+     */
+    public Uni<Void> applyAll(SqlClient client, List<EntityChange> changes) {
+        return applyAll(client, TABLE, changes);
+    }
+
+    private Uni<Void> applyAll(SqlClient client, String table, List<EntityChange> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<EntityKey, List<EntityChange>> byEntity = new LinkedHashMap<>();
+        changes.forEach(c -> byEntity.computeIfAbsent(new EntityKey(c.type(), c.entityId()), k -> new ArrayList<>()).add(c));
+        long firstSeq = changes.stream().mapToLong(c -> c.change().seq()).min().orElseThrow();
+        return currentVersions(client, table, byEntity)
+                .flatMap(current -> withEarlierEvents(client, byEntity.keySet().stream()
+                        .filter(key -> !current.containsKey(key)).toList(), firstSeq)
+                        .flatMap(seen -> {
+                            List<VersionRow> closed = new ArrayList<>();
+                            List<VersionRow> inserted = new ArrayList<>();
+                            List<EntityChange> oneByOne = new ArrayList<>();
+                            byEntity.forEach((key, entityChanges) -> new IncrementalFold(key.type(), this::write)
+                                    .fold(key.id(), current.getOrDefault(key, List.of()), !seen.contains(key.id()),
+                                            entityChanges.stream().map(c -> new IncrementalFold.Logged(c.change(),
+                                                    c.recordedAt())).toList())
+                                    .ifPresentOrElse(outcome -> {
+                                        closed.addAll(outcome.closed());
+                                        inserted.addAll(outcome.inserted());
+                                    }, () -> oneByOne.addAll(entityChanges)));
+                            return VersionRows.close(client, table, closed)
+                                    .flatMap(ignored -> VersionRows.insert(client, table, inserted))
+                                    .flatMap(ignored -> Multi.createFrom().iterable(oneByOne)
+                                            .onItem().transformToUniAndConcatenate(c -> apply(client, table, c.type(),
+                                                    c.entityId(), c.change(), c.recordedAt()))
+                                            .collect().last())
+                                    .replaceWithVoid();
+                        }));
+    }
+
+    private record EntityKey(EntityType<?, ?> type, String id) {
+    }
+
+    /** The versions still known of each entity that end at or after its earliest change. */
+    private static Uni<Map<EntityKey, List<VersionRow>>> currentVersions(SqlClient client, String table,
+                                                                        Map<EntityKey, List<EntityChange>> byEntity) {
+        Map<String, EntityType<?, ?>> types = new HashMap<>();
+        List<String> typeNames = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<OffsetDateTime> since = new ArrayList<>();
+        byEntity.forEach((key, entityChanges) -> {
+            types.put(key.type().name(), key.type());
+            typeNames.add(key.type().name());
+            ids.add(key.id());
+            since.add(at(entityChanges.stream().map(c -> c.change().occurredAt()).min(Instant::compareTo).orElseThrow()));
+        });
+        return VersionRows.current(client, table, typeNames, ids, since).map(rows -> {
+            Map<EntityKey, List<VersionRow>> current = new HashMap<>();
+            rows.forEach(row -> current.computeIfAbsent(new EntityKey(types.get(row.entityType()), row.entityId()),
+                    k -> new ArrayList<>()).add(row));
+            return current;
+        });
+    }
+
+    /** Of the entities without a current version, those the log has an event of before {@code seq}. */
+    private static Uni<Set<String>> withEarlierEvents(SqlClient client, List<EntityKey> entities, long seq) {
+        if (entities.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return client.preparedQuery("select distinct subject from audit_log where subject = any($1) "
+                        + "and type = any($2) and seq < $3")
+                .execute(Tuple.of(entities.stream().map(EntityKey::id).toArray(String[]::new),
+                        Contracts.ENTITY_TYPES.allEventTypes(), seq))
+                .map(rows -> {
+                    Set<String> seen = new HashSet<>();
+                    rows.forEach(row -> seen.add(row.getString("subject")));
+                    return seen;
+                });
+    }
+
     /**
      * Folds {@code change} (the event logged at its seq) into its entity's versions, on the log's
      * transaction. An event that takes effect at or after the entity's latest version evolves that
@@ -85,81 +165,34 @@ public class EntityHistory {
      * again ending where the new one begins. An earlier (late) event re-folds the entity's events from
      * its valid time on. Either way the versions it replaces are closed, never rewritten.
      */
-    public Uni<Void> apply(SqlClient client, EntityType<?, ?> type, String entityId, Timeline.Change change,
-                           Instant recordedAt) {
-        return apply(client, TABLE, type, entityId, change, recordedAt);
-    }
-
     private Uni<Void> apply(SqlClient client, String table, EntityType<?, ?> type, String entityId,
                             Timeline.Change change, Instant recordedAt) {
-        return client.preparedQuery(AFFECTED.formatted(table))
-                .execute(Tuple.of(type.name(), entityId, at(change.occurredAt())))
-                .flatMap(rows -> {
-                    List<Row> affected = new ArrayList<>();
-                    rows.forEach(affected::add);
-                    Row latest = affected.isEmpty() ? null : affected.getLast();
-                    boolean evolves = latest != null && latest.getValue("valid_to") == null
-                            && !change.occurredAt().isBefore(instant(latest, "valid_from"));
-                    if (!evolves) {
-                        return refold(client, table, type, entityId, change, recordedAt);
-                    }
-                    Object state = type.evolveAny(type.readState(latest.getString("fold")), change.event());
-                    if (!type.existsAny(state)) {
-                        return refold(client, table, type, entityId, change, recordedAt);
-                    }
-                    List<Tuple> rewritten = new ArrayList<>();
-                    for (Row version : affected.subList(0, affected.size() - 1)) {
-                        rewritten.add(copy(type, entityId, version, instant(version, "valid_to"), recordedAt));
-                    }
-                    if (instant(latest, "valid_from").isBefore(change.occurredAt())) {
-                        rewritten.add(copy(type, entityId, latest, change.occurredAt(), recordedAt));
-                    }
-                    long version = Math.max(latest.getLong("stream_version"), change.streamVersion());
-                    Instant createdAt = instant(latest, "created_at");
-                    rewritten.add(row(type, entityId, new Timeline.Version(change.occurredAt(), null, change,
-                            type.endedAny(state), type.viewAny(state, version, createdAt, change.occurredAt()), state,
-                            version, createdAt), recordedAt));
-                    return write(client, table, type, entityId, change.occurredAt(), recordedAt, rewritten);
-                });
+        IncrementalFold fold = new IncrementalFold(type, this::write);
+        return VersionRows.current(client, table, List.of(type.name()), List.of(entityId), List.of(at(change.occurredAt())))
+                .flatMap(affected -> fold.fold(entityId, affected, false,
+                                List.of(new IncrementalFold.Logged(change, recordedAt)))
+                        .map(outcome -> VersionRows.close(client, table, outcome.closed())
+                                .flatMap(ignored -> VersionRows.insert(client, table, outcome.inserted())))
+                        .orElseGet(() -> refold(client, table, fold, entityId, change, recordedAt)));
     }
 
     /** The entity's versions from the change's valid time on, folded again from its logged events. */
-    private Uni<Void> refold(SqlClient client, String table, EntityType<?, ?> type, String entityId,
+    private Uni<Void> refold(SqlClient client, String table, IncrementalFold fold, String entityId,
                              Timeline.Change change, Instant recordedAt) {
+        EntityType<?, ?> type = typeOf(change.eventType()).orElseThrow();
         return client.preparedQuery(EVENTS_OF)
                 .execute(Tuple.of(entityId, Contracts.ENTITY_TYPES.eventTypesOf(type), change.seq()))
                 .flatMap(rows -> {
                     List<Timeline.Change> changes = new ArrayList<>();
                     rows.forEach(row -> change(row).ifPresent(changes::add));
-                    List<Tuple> rewritten = Timeline.of(type, changes).stream()
+                    List<VersionRow> rewritten = Timeline.of(type, changes).stream()
                             .filter(v -> v.validTo() == null || !v.validTo().isBefore(change.occurredAt()))
-                            .map(v -> row(type, entityId, v, recordedAt))
+                            .map(v -> fold.row(entityId, v, recordedAt))
                             .toList();
-                    return write(client, table, type, entityId, change.occurredAt(), recordedAt, rewritten);
+                    return client.preparedQuery(CLOSE.formatted(table))
+                            .execute(Tuple.of(type.name(), entityId, at(recordedAt), at(change.occurredAt())))
+                            .flatMap(ignored -> VersionRows.insert(client, table, rewritten));
                 });
-    }
-
-    private Uni<Void> write(SqlClient client, String table, EntityType<?, ?> type, String entityId, Instant from,
-                            Instant recordedAt, List<Tuple> versions) {
-        Uni<?> closed = client.preparedQuery(CLOSE.formatted(table))
-                .execute(Tuple.of(type.name(), entityId, at(recordedAt), at(from)));
-        return versions.isEmpty() ? closed.replaceWithVoid()
-                : closed.flatMap(ignored -> client.preparedQuery(INSERT.formatted(table)).executeBatch(versions))
-                        .replaceWithVoid();
-    }
-
-    private Tuple row(EntityType<?, ?> type, String entityId, Timeline.Version v, Instant recordedAt) {
-        return Tuple.from(new Object[] {type.name(), entityId, at(v.validFrom()), at(v.validTo()), at(recordedAt),
-                v.cause().seq(), v.cause().eventId(), v.cause().eventType(), v.ended(), write(v.state()),
-                type.writeState(v.fold()), v.streamVersion(), at(v.createdAt())});
-    }
-
-    /** A stored version written again as of {@code recordedAt}, ending at {@code validTo}. */
-    private static Tuple copy(EntityType<?, ?> type, String entityId, Row version, Instant validTo, Instant recordedAt) {
-        return Tuple.from(new Object[] {type.name(), entityId, version.getOffsetDateTime("valid_from"), at(validTo),
-                at(recordedAt), version.getLong("event_seq"), version.getString("event_id"),
-                version.getString("event_type"), version.getBoolean("ended"), version.getString("state"),
-                version.getString("fold"), version.getLong("stream_version"), version.getOffsetDateTime("created_at")});
     }
 
     /**
@@ -200,21 +233,28 @@ public class EntityHistory {
     }
 
     private Uni<Long> deriveAll(SqlConnection connection, String table) {
-        String[] types = Contracts.ENTITY_TYPES.allEventTypes();
+        return deriveAfter(connection, table, 0L, 0L);
+    }
+
+    /** Derives from the log entries after {@code seq}, a chunk at a time, as the consumer does a poll at a time. */
+    private Uni<Long> deriveAfter(SqlConnection connection, String table, long seq, long derived) {
         return connection.preparedQuery("select seq, event_id, type, occurred_at, recorded_at, subject, cloud_event "
                         + "from audit_log where type = any($1) and occurred_at is not null and subject is not null "
-                        + "order by seq")
-                .execute(Tuple.of(types))
+                        + "and seq > $2 order by seq limit $3")
+                .execute(Tuple.of(Contracts.ENTITY_TYPES.allEventTypes(), seq, REBUILD_CHUNK))
                 .flatMap(rows -> {
-                    List<Row> entries = new ArrayList<>();
-                    rows.forEach(entries::add);
-                    return Multi.createFrom().iterable(entries)
-                            .onItem().transformToUniAndConcatenate(row -> change(row)
-                                    .map(change -> apply(connection, table, typeOf(change.eventType()).orElseThrow(),
-                                            row.getString("subject"), change, instant(row, "recorded_at")))
-                                    .orElse(Uni.createFrom().voidItem()))
-                            .collect().last()
-                            .replaceWith((long) entries.size());
+                    List<EntityChange> changes = new ArrayList<>();
+                    long last = seq;
+                    for (Row row : rows) {
+                        last = row.getLong("seq");
+                        change(row).ifPresent(change -> changes.add(new EntityChange(
+                                typeOf(change.eventType()).orElseThrow(), row.getString("subject"), change,
+                                instant(row, "recorded_at"))));
+                    }
+                    long next = last;
+                    long total = derived + rows.size();
+                    return applyAll(connection, table, changes).flatMap(applied -> rows.size() < REBUILD_CHUNK
+                            ? Uni.createFrom().item(total) : deriveAfter(connection, table, next, total));
                 });
     }
 

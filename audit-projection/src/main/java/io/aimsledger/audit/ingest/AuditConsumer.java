@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -35,10 +37,8 @@ import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Reads every domain topic ({@code aims.<domain>.v<n>}, by pattern, so a new domain's topic is
@@ -112,57 +112,47 @@ public class AuditConsumer implements Progress {
         }
     }
 
-    /**
-     * Logs the event, adds it to the Merkle tree and derives what it changed, in one transaction; the
-     * tree head is locked first so that log order and tree order are the same. The path of single
-     * records and of batches that failed.
-     */
     private Uni<Void> record(ConsumerRecord<String, byte[]> record, CloudEvent event) {
-        AtomicLong treeSize = new AtomicLong(-1);
-        return Uni.createFrom().item(() -> leafHash(record.value())).flatMap(leafHash -> pool.withTransaction(
-                connection -> tree.lockHead(connection).flatMap(head -> log.append(connection, record, event)
-                        .flatMap(appended -> {
-                            if (appended == null) {
-                                return Uni.createFrom().voidItem();
-                            }
-                            return tree.append(connection, head, appended.seq(), leafHash)
-                                    .invoke(appendedHead -> treeSize.set(appendedHead.size()))
-                                    .flatMap(ignored -> derive(connection, event, appended));
-                        })))).invoke(() -> {
-            if (treeSize.get() >= 0) {
-                checkpointer.appended(treeSize.get());
-            }
-            occurred(record, event);
-        });
+        return recordAll(List.of(new BatchHandler.Delivery(record, event)));
     }
 
     /**
-     * The same for every event of a poll, in one transaction: one commit and one tree update for the
-     * batch. Should any event fail, the whole batch is undone and the consumer records them one by one.
+     * Logs the events of a poll, adds them to the Merkle tree and derives what they changed, in one
+     * transaction and a few statements whatever their number; the tree head is locked first so that log
+     * order and tree order are the same. Should any event fail, the whole poll is undone and the consumer
+     * records them one by one, which isolates the one that fails.
      */
     private Uni<Void> recordAll(List<BatchHandler.Delivery> deliveries) {
-        List<byte[]> leafHashes = deliveries.stream().map(d -> leafHash(d.record().value())).toList();
+        List<AuditLog.Received> received = new ArrayList<>(deliveries.size());
+        List<byte[]> leafHashes = new ArrayList<>(deliveries.size());
+        for (BatchHandler.Delivery delivery : deliveries) {
+            ConsumerRecord<String, byte[]> record = delivery.record();
+            requireSubject(delivery.event());
+            leafHashes.add(leafHash(record.value()));
+            received.add(new AuditLog.Received(record.topic(), record.partition(), record.offset(), record.value(),
+                    delivery.event()));
+        }
         AtomicLong treeSize = new AtomicLong(-1);
-        return pool.withTransaction(connection -> tree.lockHead(connection).flatMap(head -> {
-            List<MerkleLog.NewLeaf> leaves = new ArrayList<>();
-            return Multi.createFrom().range(0, deliveries.size())
-                    .onItem().transformToUniAndConcatenate(i -> {
-                        BatchHandler.Delivery delivery = deliveries.get(i);
-                        return log.append(connection, delivery.record(), delivery.event()).flatMap(appended -> {
-                            if (appended == null) {
-                                return Uni.createFrom().voidItem();
-                            }
-                            leaves.add(new MerkleLog.NewLeaf(appended.seq(), leafHashes.get(i)));
-                            return derive(connection, delivery.event(), appended);
-                        });
-                    })
-                    .collect().last()
-                    .flatMap(ignored -> tree.appendAll(connection, head, leaves))
-                    .invoke(appendedHead -> treeSize.set(appendedHead.size()));
-        })).invoke(() -> {
+        return pool.withTransaction(connection -> tree.lockHead(connection)
+                .flatMap(head -> log.appendAll(connection, received).flatMap(appended -> {
+                    List<MerkleLog.NewLeaf> leaves = new ArrayList<>();
+                    List<EntityHistory.EntityChange> changes = new ArrayList<>();
+                    for (int i = 0; i < appended.size(); i++) {
+                        AuditLog.Appended entry = appended.get(i);
+                        if (entry != null) {
+                            leaves.add(new MerkleLog.NewLeaf(entry.seq(), leafHashes.get(i)));
+                            change(received.get(i).event(), entry).ifPresent(changes::add);
+                        }
+                    }
+                    leaves.sort(Comparator.comparingLong(MerkleLog.NewLeaf::seq));
+                    changes.sort(Comparator.comparingLong(change -> change.change().seq()));
+                    return tree.appendAll(connection, head, leaves)
+                            .invoke(appendedHead -> treeSize.set(appendedHead.size()))
+                            .flatMap(ignored -> history.applyAll(connection, changes));
+                }))).invoke(() -> {
             checkpointer.appended(treeSize.get());
             deliveries.forEach(d -> occurred(d.record(), d.event()));
-        }).replaceWithVoid();
+        });
     }
 
     private void occurred(ConsumerRecord<String, byte[]> record, CloudEvent event) {
@@ -180,19 +170,23 @@ public class AuditConsumer implements Progress {
         }
     }
 
-    private Uni<Void> derive(SqlClient connection, CloudEvent event, AuditLog.Appended appended) {
+    private static void requireSubject(CloudEvent event) {
         var type = EntityHistory.typeOf(event.getType());
-        if (type.isEmpty() || event.getTime() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        if (event.getSubject() == null || event.getSubject().isBlank()) {
+        if (type.isPresent() && (event.getSubject() == null || event.getSubject().isBlank())) {
             throw new PoisonRecord("audit.subject-invalid", "an event about a " + type.get().name()
                     + " must name it as its subject");
         }
-        var change = EntityHistory.change(appended.seq(), event.getId(), event.getType(), event.getTime().toInstant(),
-                event.getExtension("streamversion"), event.getData() == null ? new byte[0] : event.getData().toBytes());
-        return change.isEmpty() ? Uni.createFrom().voidItem()
-                : history.apply(connection, type.get(), event.getSubject(), change.get(), appended.recordedAt());
+    }
+
+    /** The logged event as a change of its entity; empty when it is about none, or has no valid time. */
+    private static Optional<EntityHistory.EntityChange> change(CloudEvent event, AuditLog.Appended appended) {
+        var type = EntityHistory.typeOf(event.getType());
+        if (type.isEmpty() || event.getTime() == null) {
+            return Optional.empty();
+        }
+        return EntityHistory.change(appended.seq(), event.getId(), event.getType(), event.getTime().toInstant(),
+                        event.getExtension("streamversion"), event.getData() == null ? new byte[0] : event.getData().toBytes())
+                .map(change -> new EntityHistory.EntityChange(type.get(), event.getSubject(), change, appended.recordedAt()));
     }
 
     /**

@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.aimsledger.contracts.CloudEventCodec;
 import io.aimsledger.contracts.EventEnvelope;
@@ -22,30 +22,71 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class AuditLog {
 
+    // Rows are numbered in the order given (ordinality); an event id already logged adds nothing.
     private static final String APPEND = """
             insert into audit_log (event_id, source, type, subject, occurred_at, actor, correlation_id, topic,
                                    kafka_partition, kafka_offset, cloud_event)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            select event_id, source, type, subject, occurred_at, actor, correlation_id, topic, kafka_partition,
+                   kafka_offset, cloud_event
+            from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[],
+                        $8::text[], $9::int[], $10::bigint[], $11::text[]) with ordinality
+                 as received(event_id, source, type, subject, occurred_at, actor, correlation_id, topic,
+                             kafka_partition, kafka_offset, cloud_event, position)
+            order by position
             on conflict (event_id) do nothing
-            returning seq, recorded_at
+            returning seq, event_id, recorded_at
             """;
     private static final String COLUMNS = "seq, event_id, source, type, subject, occurred_at, recorded_at, actor, "
             + "correlation_id, cloud_event";
+
+    /** An event as it arrived: where it was read from, its bytes, and the CloudEvent they hold. */
+    public record Received(String topic, int partition, long offset, byte[] value, CloudEvent event) {
+    }
 
     /** Where a new entry landed: its sequence number and when the log recorded it. */
     public record Appended(long seq, java.time.Instant recordedAt) {
     }
 
-    /** Appends the event unless its id is already in the log; null when it was there already. */
-    public Uni<Appended> append(SqlClient client, ConsumerRecord<String, byte[]> record, CloudEvent event) {
-        EventEnvelope envelope = CloudEventCodec.toEnvelope(event);
-        OffsetDateTime occurredAt = envelope.time() == null ? null : OffsetDateTime.ofInstant(envelope.time(), ZoneOffset.UTC);
+    /**
+     * Appends the events, in order, with one statement; answers where each landed, in the same order,
+     * or null for an event whose id the log (or an earlier event of the list) already holds.
+     */
+    public Uni<List<Appended>> appendAll(SqlClient client, List<Received> received) {
+        int size = received.size();
+        String[] ids = new String[size], sources = new String[size], types = new String[size], subjects = new String[size],
+                actors = new String[size], correlations = new String[size], topics = new String[size],
+                events = new String[size];
+        OffsetDateTime[] occurred = new OffsetDateTime[size];
+        Integer[] partitions = new Integer[size];
+        Long[] offsets = new Long[size];
+        for (int i = 0; i < size; i++) {
+            Received r = received.get(i);
+            EventEnvelope envelope = CloudEventCodec.toEnvelope(r.event());
+            ids[i] = r.event().getId();
+            sources[i] = envelope.source();
+            types[i] = envelope.type();
+            subjects[i] = envelope.subject();
+            occurred[i] = envelope.time() == null ? null : OffsetDateTime.ofInstant(envelope.time(), ZoneOffset.UTC);
+            actors[i] = envelope.actor();
+            correlations[i] = envelope.correlationId();
+            topics[i] = r.topic();
+            partitions[i] = r.partition();
+            offsets[i] = r.offset();
+            events[i] = new String(r.value(), StandardCharsets.UTF_8);
+        }
         return client.preparedQuery(APPEND)
-                .execute(Tuple.from(new Object[] {event.getId(), envelope.source(), envelope.type(), envelope.subject(),
-                        occurredAt, envelope.actor(), envelope.correlationId(), record.topic(), record.partition(),
-                        record.offset(), new String(record.value(), StandardCharsets.UTF_8)}))
-                .map(rows -> rows.size() == 0 ? null : new Appended(rows.iterator().next().getLong("seq"),
-                        rows.iterator().next().getOffsetDateTime("recorded_at").toInstant()));
+                .execute(Tuple.from(new Object[] {ids, sources, types, subjects, occurred, actors, correlations, topics,
+                        partitions, offsets, events}))
+                .map(rows -> {
+                    Map<String, Appended> byId = new HashMap<>();
+                    rows.forEach(row -> byId.put(row.getString("event_id"), new Appended(row.getLong("seq"),
+                            row.getOffsetDateTime("recorded_at").toInstant())));
+                    List<Appended> appended = new ArrayList<>(size);
+                    for (String id : ids) {
+                        appended.add(byId.remove(id));
+                    }
+                    return appended;
+                });
     }
 
     public Uni<List<AuditEntry>> trail(SqlClient client, TrailQuery query) {

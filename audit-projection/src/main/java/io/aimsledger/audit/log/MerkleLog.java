@@ -58,11 +58,6 @@ public class MerkleLog {
         return client.query("select size, root_hash from merkle_tree").execute().map(rows -> head(rows.iterator().next()));
     }
 
-    /** Appends log entry {@code seq} as the next leaf; the head must have been locked in this transaction. */
-    public Uni<TreeHead> append(SqlClient transaction, TreeHead head, long seq, byte[] leafHash) {
-        return appendAll(transaction, head, List.of(new NewLeaf(seq, leafHash)));
-    }
-
     /** A log entry to add as a leaf. */
     public record NewLeaf(long seq, byte[] leafHash) {
     }
