@@ -10,8 +10,8 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "aims.audit")
 public interface AuditConfig {
 
-    /** The topics consumed into the log: every domain's published events. */
-    @WithDefault("aims\\.[a-z-]+\\.v[0-9]+")
+    /** The topics consumed into the log: every domain's published events (the channel's topic pattern). */
+    @WithDefault("aims[.][a-z-]+[.]v[0-9]+")
     String topicPattern();
 
     Consumer consumer();

@@ -35,7 +35,7 @@ final class BenchAuditProjection implements AutoCloseable {
         return new BenchAuditProjection(ServiceInstance.start(platform, "audit-projection", DATABASE, "aims_audit_app",
                 PORT, Map.of("AIMS_AUDIT_SIGNING_KEY_FILE", work.resolve("audit-signing-key.pem").toString(),
                         "AIMS_AUDIT_SIGNING_KEY_CREATE_IF_MISSING", "true",
-                        "AIMS_AUDIT_TOPIC_PATTERN", IngestTopic.TOPIC.replace(".", "\\."),
+                        "AIMS_AUDIT_TOPIC_PATTERN", IngestTopic.TOPIC.replace(".", "[.]"),
                         "AIMS_AUDIT_CONSUMER_GROUP", "bench-audit-ingest"),
                 List.of("-XX:StartFlightRecording=name=" + RECORDING + ",settings=profile"), work), platform);
     }

@@ -202,7 +202,10 @@ public class EntityHistory {
      * without which the database refuses the delete.
      */
     public Uni<Long> rebuild(SqlConnection connection, String requestedBy) {
-        return connection.query("lock table " + TABLE + " in exclusive mode").execute()
+        // The log's writer takes the tree head first in each of its transactions: holding it, the rebuild
+        // runs between two polls and never beside one.
+        return connection.query("select from merkle_tree for update").execute()
+                .flatMap(headLocked -> connection.query("lock table " + TABLE + " in exclusive mode").execute())
                 .flatMap(locked -> connection.preparedQuery("insert into derived_rebuild (requested_by) values ($1)")
                         .execute(Tuple.of(requestedBy)))
                 .flatMap(recorded -> connection.query("delete from " + TABLE).execute())

@@ -2,54 +2,56 @@ package io.aimsledger.audit.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.interceptor.Interceptor;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.aimsledger.audit.AuditConfig;
-import io.aimsledger.audit.Progress;
 import io.aimsledger.audit.history.EntityHistory;
 import io.aimsledger.audit.log.AuditLog;
 import io.aimsledger.audit.log.MerkleLog;
 import io.aimsledger.audit.proof.Checkpointer;
+import io.aimsledger.eventstore.inbox.BatchConsumer;
 import io.aimsledger.eventstore.inbox.BatchHandler;
-import io.aimsledger.eventstore.inbox.ConsumerSettings;
-import io.aimsledger.eventstore.inbox.EventConsumer;
+import io.aimsledger.eventstore.inbox.DeadLetterLog;
 import io.aimsledger.eventstore.inbox.PoisonRecord;
 import io.aimsledger.transparency.CanonicalJson;
 import io.aimsledger.transparency.MerkleHashes;
 import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Reads every domain topic ({@code aims.<domain>.v<n>}, by pattern, so a new domain's topic is
- * picked up without a change here) into the audit log. An offset is committed only after its row
- * is durable; a redelivered event meets the unique event id and adds nothing.
+ * picked up without a change here) into the audit log, a poll at a time, through SmallRye Reactive
+ * Messaging's Kafka connector (channel {@value #CHANNEL}: batch consumption, the dead-letter strategy
+ * onto {@value #DEAD_LETTERS}, tracing). A poll's offsets are committed only after its rows are
+ * durable; a redelivered event meets the unique event id and adds nothing.
  */
 @ApplicationScoped
-public class AuditConsumer implements Progress {
+public class AuditConsumer {
 
     private static final Logger LOG = Logger.getLogger(AuditConsumer.class);
 
+    public static final String CHANNEL = "audit-events";
     public static final String DEAD_LETTERS = "aims.audit.dlq.v1";
     public static final String GROUP = "audit-projection";
 
@@ -58,58 +60,44 @@ public class AuditConsumer implements Progress {
     private final Checkpointer checkpointer;
     private final EntityHistory history;
     private final Pool pool;
-    private final Map<TopicPartition, Instant> lastOccurred = new ConcurrentHashMap<>();
-    private final boolean enabled;
-    private final Pattern topics;
-    private final String bootstrapServers;
-    private final String group;
-    private final OpenTelemetry telemetry;
-    private volatile EventConsumer consumer;
+    private final ConsumerProgress progress;
+    private final KafkaClientService clients;
+    private final BatchConsumer consumer;
 
     public AuditConsumer(AuditLog log, MerkleLog tree, Checkpointer checkpointer, EntityHistory history, Pool pool,
-                         AuditConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                         Instance<OpenTelemetry> telemetry) {
+                         ConsumerProgress progress, KafkaClientService clients, DeadLetterLog deadLetters,
+                         AuditConfig config, Instance<OpenTelemetry> telemetry) {
         this.log = log;
         this.tree = tree;
         this.checkpointer = checkpointer;
         this.history = history;
         this.pool = pool;
-        this.enabled = config.consumer().enabled();
-        this.topics = Pattern.compile(config.topicPattern());
-        this.bootstrapServers = bootstrapServers;
-        this.group = config.consumer().group();
-        this.telemetry = telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop();
+        this.progress = progress;
+        this.clients = clients;
+        this.consumer = new BatchConsumer(config.consumer().group(), this::record, this::recordAll, deadLetters,
+                telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop(), Duration.ofMillis(500));
     }
 
-    void onStart(@Observes StartupEvent event) {
-        // Versions dropped by a migration (V6) are derived again from the log before new events arrive.
+    // Before the connector starts the channel: versions dropped by a migration (V6) are derived again
+    // from the log before new events arrive.
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         long derived = pool.withTransaction(history::deriveIfMissing).await().atMost(Duration.ofMinutes(30));
         if (derived > 0) {
             LOG.infof("Derived the entity versions again from %d logged events", derived);
         }
-        if (enabled) {
-            start();
-        }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        stop();
-    }
-
-    /** Starts reading where the group's committed offsets are (the beginning the first time). */
-    public synchronized void start() {
-        if (consumer == null) {
-            consumer = new EventConsumer(ConsumerSettings.matching(bootstrapServers, group, topics, DEAD_LETTERS),
-                    this::record, this::recordAll, telemetry);
-            consumer.start();
-        }
-    }
-
-    public synchronized void stop() {
-        if (consumer != null) {
-            consumer.stop();
-            consumer = null;
-        }
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return consumer.apply(batch).invoke(() -> {
+            BatchConsumer.records(batch).forEach(record -> progress.applied(new TopicPartition(record.topic(),
+                    record.partition()), record.offset()));
+            KafkaConsumer<Object, Object> kafka = clients.getConsumer(CHANNEL);
+            if (kafka != null) {
+                kafka.runOnPollingThread(progress::ends).subscribe().with(ends -> { }, failure ->
+                        LOG.debugf("Could not read where the partitions end: %s", failure.getMessage()));
+            }
+        });
     }
 
     private Uni<Void> record(ConsumerRecord<String, byte[]> record, CloudEvent event) {
@@ -151,15 +139,9 @@ public class AuditConsumer implements Progress {
                             .flatMap(ignored -> history.applyAll(connection, changes));
                 }))).invoke(() -> {
             checkpointer.appended(treeSize.get());
-            deliveries.forEach(d -> occurred(d.record(), d.event()));
+            deliveries.forEach(d -> progress.occurred(new TopicPartition(d.record().topic(), d.record().partition()),
+                    d.event().getTime() == null ? null : d.event().getTime().toInstant()));
         });
-    }
-
-    private void occurred(ConsumerRecord<String, byte[]> record, CloudEvent event) {
-        if (event.getTime() != null) {
-            lastOccurred.merge(new TopicPartition(record.topic(), record.partition()), event.getTime().toInstant(),
-                    (a, b) -> a.isAfter(b) ? a : b);
-        }
     }
 
     private static byte[] leafHash(byte[] received) {
@@ -188,23 +170,4 @@ public class AuditConsumer implements Progress {
                         event.getExtension("streamversion"), event.getData() == null ? new byte[0] : event.getData().toBytes())
                 .map(change -> new EntityHistory.EntityChange(type.get(), event.getSubject(), change, appended.recordedAt()));
     }
-
-    /**
-     * Whether every partition this projection reads has been read past {@code asOf}: caught up with
-     * its end, or already at an event that took effect after it. False before partitions are assigned.
-     */
-    @Override
-    public boolean complete(Instant asOf) {
-        EventConsumer current = consumer;
-        if (current == null) {
-            return false;
-        }
-        Map<TopicPartition, Long> lag = current.lag();
-        if (lag.isEmpty()) {
-            return false;
-        }
-        return lag.entrySet().stream().allMatch(partition -> partition.getValue() == 0
-                || lastOccurred.getOrDefault(partition.getKey(), Instant.MIN).isAfter(asOf));
-    }
-
 }

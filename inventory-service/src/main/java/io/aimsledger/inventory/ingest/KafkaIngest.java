@@ -1,64 +1,49 @@
 package io.aimsledger.inventory.ingest;
 
-import java.util.List;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.aimsledger.eventstore.inbox.ConsumerSettings;
-import io.aimsledger.eventstore.inbox.EventConsumer;
+import io.aimsledger.eventstore.inbox.BatchConsumer;
+import io.aimsledger.eventstore.inbox.DeadLetterLog;
 import io.aimsledger.eventstore.inbox.PoisonRecord;
 import io.aimsledger.support.json.JsonBodies;
 import io.aimsledger.support.problem.InvalidRequest;
 import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * The same inbound types over Kafka: {@code aims.inventory.ingest.v1}; what cannot be applied goes to
- * {@code aims.inventory.ingest.dlq.v1} with {@code dlq-code} and {@code dlq-reason}.
+ * The same inbound types over Kafka: {@code aims.inventory.ingest.v1}, read by SmallRye Reactive
+ * Messaging's Kafka connector (channel {@value #CHANNEL}); what cannot be applied goes to
+ * {@code aims.inventory.ingest.dlq.v1} with {@code dlq-code} and {@code dlq-reason}. Each record is
+ * applied in its own transaction, idempotently per ({@code source}, {@code id}) as over HTTP.
  */
 @ApplicationScoped
 public class KafkaIngest {
 
+    public static final String CHANNEL = "inventory-ingest";
     public static final String TOPIC = "aims.inventory.ingest.v1";
     public static final String DEAD_LETTERS = "aims.inventory.ingest.dlq.v1";
     static final String GROUP = "inventory-ingest";
 
     private final IngestService ingest;
-    private final boolean enabled;
-    private final String bootstrapServers;
-    private final OpenTelemetry telemetry;
-    private EventConsumer consumer;
+    private final BatchConsumer consumer;
 
-    public KafkaIngest(IngestService ingest, IngestConfig config,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       Instance<OpenTelemetry> telemetry) {
+    public KafkaIngest(IngestService ingest, DeadLetterLog deadLetters, Instance<OpenTelemetry> telemetry) {
         this.ingest = ingest;
-        this.enabled = config.kafka().enabled();
-        this.bootstrapServers = bootstrapServers;
-        this.telemetry = telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop();
+        this.consumer = new BatchConsumer(GROUP, this::apply, null, deadLetters,
+                telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop(), Duration.ofMillis(500));
     }
 
-    void start(@Observes StartupEvent event) {
-        if (enabled) {
-            consumer = new EventConsumer(ConsumerSettings.of(bootstrapServers, GROUP, List.of(TOPIC), DEAD_LETTERS),
-                    this::apply, telemetry);
-            consumer.start();
-        }
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (consumer != null) {
-            consumer.stop();
-        }
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return consumer.apply(batch);
     }
 
     private Uni<Void> apply(ConsumerRecord<String, byte[]> record, CloudEvent event) {
@@ -68,19 +53,12 @@ public class KafkaIngest {
             throw new PoisonRecord(IngestCodes.INVALID_CLOUDEVENT, e.problem().detail() + " " + e.violations());
         }
         InboundEvent inbound = InboundEvent.of(event);
-        // No token on Kafka: the integration is known by the source it names. Hibernate Reactive runs on a
-        // Vert.x context, which the consumer's thread does not have.
-        IngestResult result;
-        try {
-            result = VertxContextSupport.subscribeAndAwait(() -> ingest.apply(inbound, "integration:" + inbound.source()));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-        if (result.status() == IngestResult.Status.REJECTED) {
-            throw new PoisonRecord(result.code(), result.detail());
-        }
-        return Uni.createFrom().voidItem();
+        // No token on Kafka: the integration is known by the source it names.
+        return ingest.apply(inbound, "integration:" + inbound.source()).map(result -> {
+            if (result.status() == IngestResult.Status.REJECTED) {
+                throw new PoisonRecord(result.code(), result.detail());
+            }
+            return null;
+        });
     }
 }

@@ -1,32 +1,37 @@
 package io.aimsledger.eventstore.support;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.aimsledger.contracts.CloudEventCodec;
 import io.aimsledger.contracts.EventEnvelope;
-import io.aimsledger.eventstore.inbox.ConsumerSettings;
-import io.aimsledger.eventstore.inbox.EventConsumer;
 import io.aimsledger.eventstore.inbox.Inbox;
 import io.aimsledger.eventstore.tx.ConnectionTransaction;
 import io.cloudevents.CloudEvent;
-import io.opentelemetry.api.OpenTelemetry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The consumer side of the relay tests: a real Kafka consumer that applies each event of the
- * watched streams once, through the inbox, into a {@code received} table in apply order, and
- * remembers every delivery (duplicates included) with its headers.
+ * The consumer side of the relay tests: a plain Kafka consumer (read committed, its own group) that
+ * applies each event of the watched streams once, through the inbox, into a {@code received} table in
+ * apply order, and remembers every delivery (duplicates included) with its headers.
  */
 public final class RecordingConsumer implements AutoCloseable {
 
@@ -36,7 +41,9 @@ public final class RecordingConsumer implements AutoCloseable {
     private final Set<String> streams = ConcurrentHashMap.newKeySet();
     private final List<ConsumerRecord<String, byte[]>> deliveries = new CopyOnWriteArrayList<>();
     private final Inbox inbox = new Inbox();
-    private final EventConsumer consumer;
+    private final String bootstrapServers;
+    private volatile boolean running;
+    private Thread thread;
 
     public RecordingConsumer(EventStoreDatabase database, String bootstrapServers) {
         this.database = database;
@@ -45,8 +52,7 @@ public final class RecordingConsumer implements AutoCloseable {
                     seq bigint generated always as identity primary key,
                     stream_id text not null, stream_version bigint not null, event_id text not null unique)
                 """);
-        this.consumer = new EventConsumer(ConsumerSettings.of(bootstrapServers, "relay-test-" + UUID.randomUUID(),
-                List.of("aims.inventory.v1"), "aims.test.dlq"), this::apply, OpenTelemetry.noop());
+        this.bootstrapServers = bootstrapServers;
     }
 
     public RecordingConsumer watch(String stream) {
@@ -55,8 +61,27 @@ public final class RecordingConsumer implements AutoCloseable {
     }
 
     public RecordingConsumer start() {
-        consumer.start();
+        running = true;
+        thread = Thread.ofPlatform().name("relay-test-consumer").daemon().start(this::run);
         return this;
+    }
+
+    private void run() {
+        var properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "relay-test-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var kafka = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+            kafka.subscribe(List.of("aims.inventory.v1"));
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
+                    apply(record, CloudEventCodec.fromJson(record.value())).await().atMost(Duration.ofSeconds(30));
+                }
+            }
+        } catch (WakeupException | InterruptException e) {
+            // stopping
+        }
     }
 
     private Uni<Void> apply(ConsumerRecord<String, byte[]> record, CloudEvent event) {
@@ -101,6 +126,13 @@ public final class RecordingConsumer implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.stop();
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
