@@ -14,11 +14,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
- * Stage 4's ceiling: the rows the audit projection writes per event, written by raw SQL on its own
- * schema (its migration files, run here), batched as it batches a poll: one transaction per batch that
- * locks the tree head, inserts the log rows, the tree's nodes (the leaf and the subtrees it completes:
- * two per leaf on average) and leaves, moves the head, inserts a version per event and closes the
- * version it replaces, each kind with one statement. No parsing, hashing or folding: that is what
+ * Stage 4's ceiling: the rows the audit projection writes per event that changes an entity, written by
+ * raw SQL on its own schema (its migration files, run here), batched as it batches a poll: one
+ * transaction per batch that locks the tree head, inserts the log rows, the tree's nodes (the leaf and
+ * the subtrees it completes: two per leaf on average) and leaves, moves the head, closes the version
+ * the event replaces and inserts two (that version again, now ending where the new one begins, and
+ * the new one), each kind with one statement. No parsing, hashing or folding: that is what
  * the projection adds on top of this.
  */
 final class AuditWriteCeiling {
@@ -93,15 +94,22 @@ final class AuditWriteCeiling {
                     insert into entity_version (entity_type, entity_id, valid_from, valid_to, recorded_from, recorded_to,
                                                 event_seq, event_id, event_type, ended, state, fold, stream_version,
                                                 created_at)
-                    select 'ai-system', id, valid_from, null, now(), null, seq, id, 'registered', false, ?::jsonb,
+                    select 'ai-system', id, valid_from, valid_to, now(), null, seq, id, 'registered', false, ?::jsonb,
                            ?::jsonb, 1, valid_from
-                    from unnest(?::text[], ?::timestamptz[], ?::bigint[]) as v(id, valid_from, seq)
+                    from unnest(?::text[], ?::timestamptz[], ?::timestamptz[], ?::bigint[])
+                         as v(id, valid_from, valid_to, seq)
                     """);
+            // As the projection closes versions (VersionRows): each found by a probe of its entity's index.
             close = connection.prepareStatement("""
                     update entity_version v set recorded_to = now()
-                    from unnest(?::text[], ?::timestamptz[]) as closing(id, valid_from)
-                    where v.entity_type = 'ai-system' and v.entity_id = closing.id and v.valid_from = closing.valid_from
-                      and v.recorded_to is null
+                    from (select found.row_id
+                          from unnest(?::text[], ?::timestamptz[]) as wanted(id, valid_from)
+                          cross join lateral (
+                              select e.ctid as row_id from entity_version e
+                              where e.entity_type = 'ai-system' and e.entity_id = wanted.id
+                                and e.valid_from = wanted.valid_from and e.recorded_to is null
+                              offset 0) found) closing
+                    where v.ctid = closing.row_id
                     """);
         }
 
@@ -129,15 +137,31 @@ final class AuditWriteCeiling {
             Timestamp now = Timestamp.from(Instant.now());
             Timestamp[] from = new Timestamp[BATCH];
             java.util.Arrays.fill(from, now);
-            versions.setString(1, event);
-            versions.setString(2, event);
-            versions.setArray(3, connection.createArrayOf("text", ids));
-            versions.setArray(4, connection.createArrayOf("timestamptz", from));
-            versions.setArray(5, connection.createArrayOf("bigint", seqs.toArray(Long[]::new)));
-            versions.executeUpdate();
             close.setArray(1, connection.createArrayOf("text", previousIds));
             close.setArray(2, connection.createArrayOf("timestamptz", previousFrom));
             close.executeUpdate();
+            // The replaced versions again, ending now (under ids of their own, so the next close finds one
+            // version still open per id), and the new ones.
+            String[] versionIds = new String[2 * BATCH];
+            Timestamp[] versionFrom = new Timestamp[2 * BATCH];
+            Timestamp[] versionTo = new Timestamp[2 * BATCH];
+            Long[] versionSeqs = new Long[2 * BATCH];
+            for (int i = 0; i < BATCH; i++) {
+                versionIds[i] = ids[i] + "-replaced";
+                versionFrom[i] = previousFrom.length > 0 ? previousFrom[i] : now;
+                versionTo[i] = now;
+                versionIds[BATCH + i] = ids[i];
+                versionFrom[BATCH + i] = now;
+                versionSeqs[i] = seqs.get(i);
+                versionSeqs[BATCH + i] = seqs.get(i);
+            }
+            versions.setString(1, event);
+            versions.setString(2, event);
+            versions.setArray(3, connection.createArrayOf("text", versionIds));
+            versions.setArray(4, connection.createArrayOf("timestamptz", versionFrom));
+            versions.setArray(5, connection.createArrayOf("timestamptz", versionTo));
+            versions.setArray(6, connection.createArrayOf("bigint", versionSeqs));
+            versions.executeUpdate();
             connection.commit();
             previousIds = ids;
             previousFrom = from;

@@ -144,8 +144,8 @@ public final class Bench {
         double raw = IngestTopic.rawConsumerRate(platform.kafka(), loaded);
         report.add(Result.of("4", "Kafka ceiling: raw consumer of the same topic", raw, "events/s"));
         double writes = AuditWriteCeiling.measure(platform, options);
-        report.add(Result.of("4", "audit write ceiling: the rows the projection writes per event (log, tree nodes and "
-                + "leaf, version, close), raw SQL in batches of " + AuditWriteCeiling.BATCH, writes, "events/s"));
+        report.add(Result.of("4", "audit write ceiling: the rows the projection writes per changing event (log row, tree "
+                + "nodes and leaf, version closed, two versions inserted), raw SQL in batches of " + AuditWriteCeiling.BATCH, writes, "events/s"));
 
         Path work = options.repository().resolve("bench/target/audit-bench");
         try (var audit = BenchAuditProjection.start(platform, work)) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -15,7 +16,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class PayloadCodec {
 
-    public static final ObjectMapper JSON = JsonMapper.builder()
+    // Folded states hold maps keyed by ids (an AI system's models and datasets): interning their names
+    // filled Jackson's symbol table with keys never seen again, 10% of the audit's ingest CPU (JFR).
+    public static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build())
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -107,10 +107,12 @@ public final class BatchConsumer {
     private Uni<Void> applyAlone(Received received, int attempt, Duration backoff) {
         ConsumerRecord<String, byte[]> record = received.delivery().record();
         Span span = TraceContexts.consumerSpan(tracer, record);
-        Uni<Void> applied;
-        try (Scope ignored = span.makeCurrent()) {
-            applied = Uni.createFrom().deferred(() -> handler.handle(record, received.delivery().event()));
-        }
+        Uni<Void> applied = Uni.createFrom().deferred(() -> {
+            // The handler builds its work (and reads the trace context for what it appends) in the record's span.
+            try (Scope ignored = span.makeCurrent()) {
+                return handler.handle(record, received.delivery().event());
+            }
+        });
         return applied.onTermination().invoke(span::end).onFailure().recoverWithUni(failure -> {
             if (failure instanceof PoisonRecord poison) {
                 return deadLetter(received.message(), poison.code(), poison.getMessage());
@@ -136,7 +138,12 @@ public final class BatchConsumer {
         headers.add(DeadLetters.CODE, code.getBytes(StandardCharsets.UTF_8));
         headers.add(DeadLetters.REASON, DeadLetters.truncated(reason).getBytes(StandardCharsets.UTF_8));
         var metadata = Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withHeaders(headers).build());
-        return Uni.createFrom().completionStage(() -> message.nack(new PoisonRecord(code, reason), metadata));
+        // Should the dead-letter topic be out of reach, the record waits (and its partition with it) rather
+        // than fail the poll, which would set aside the records already applied with it.
+        return Uni.createFrom().completionStage(() -> message.nack(new PoisonRecord(code, reason), metadata))
+                .onFailure().invoke(failure -> LOG.warnf("Consumer %s could not set a record aside (%s); retrying",
+                        name, failure.getMessage()))
+                .onFailure().retry().withBackOff(retryBackoff, MAX_BACKOFF).indefinitely();
     }
 
     /** The poll's records as Kafka delivered them. */
