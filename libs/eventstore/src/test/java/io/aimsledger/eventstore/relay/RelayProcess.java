@@ -15,6 +15,8 @@ public final class RelayProcess {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // As in EventStoreDatabase: SmallRye Context Propagation registered once, before any thread races to.
+        org.eclipse.microprofile.context.spi.ContextManagerProvider.instance();
         var dataSource = new PGSimpleDataSource();
         dataSource.setUrl(args[0]);
         dataSource.setUser(args[1]);

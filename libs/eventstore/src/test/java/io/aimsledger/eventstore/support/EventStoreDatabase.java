@@ -33,6 +33,13 @@ public final class EventStoreDatabase implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
+    static {
+        // SmallRye Context Propagation (on the classpath with SmallRye Reactive Messaging) registers itself
+        // the first time Mutiny asks for it; two threads asking at once (the tests' writers) made one
+        // fail with "ContextManagerProvider already set". Once, here, before any test starts threads.
+        org.eclipse.microprofile.context.spi.ContextManagerProvider.instance();
+    }
+
     public static EventStoreDatabase create(String prefix) {
         PostgresServer postgres = TestServers.postgres();
         String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
