@@ -21,8 +21,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aimsledger.contracts.CloudEventCodec;
 import io.aimsledger.contracts.Contracts;
 import io.aimsledger.contracts.EntityType;
+import io.aimsledger.contracts.Timeline;
 import io.aimsledger.contracts.PayloadCodec;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -273,19 +275,6 @@ public class EntityHistory {
                 .map(rows -> rows.size() == 0 ? null : tree(rows.iterator().next().getString("state")));
     }
 
-    /** Every entity of {@code type} at {@code asOf} as known at {@code knownAt}, in id order. */
-    public Uni<List<JsonNode>> allAsOf(SqlClient client, EntityType<?, ?> type, Instant asOf, Instant knownAt) {
-        return client.preparedQuery("select " + COLUMNS + " from entity_version where entity_type = $1 "
-                        + "and tstzrange(valid_from, valid_to) @> $2::timestamptz "
-                        + "and tstzrange(recorded_from, recorded_to) @> $3::timestamptz order by entity_id")
-                .execute(Tuple.of(type.name(), at(asOf), at(knownAt)))
-                .map(rows -> {
-                    List<JsonNode> states = new ArrayList<>();
-                    rows.forEach(row -> states.add(tree(row.getString("state"))));
-                    return states;
-                });
-    }
-
     /** How one entity differs between two instants, as known now. */
     public record Difference(String entityType, String id, JsonNode before, boolean endedBefore, JsonNode after,
                              boolean endedAfter, List<String> eventIds) {
@@ -341,30 +330,15 @@ public class EntityHistory {
                                String eventType, JsonNode state) {
     }
 
-    /**
-     * The event as a change of its entity, or empty when its data is not the contract's (it stays in the
-     * log, but not in the history).
-     */
-    public static Optional<Timeline.Change> change(long seq, String eventId, String type, Instant occurredAt,
-                                                   Object streamVersion, byte[] data) {
-        try {
-            Object event = PayloadCodec.read(type, data);
-            long version = streamVersion == null ? 0 : Long.parseLong(streamVersion.toString());
-            return Optional.of(new Timeline.Change(seq, eventId, type, occurredAt, version, event));
-        } catch (RuntimeException e) {
-            LOG.warnf("Audit entry %d (%s) does not carry the contract's data; it is logged but not in the history: %s",
-                    seq, type, e.getMessage());
-            return Optional.empty();
-        }
-    }
-
     /** The logged event as a change, or empty when its data is not the contract's (it stays in the log). */
-    private Optional<Timeline.Change> change(Row row) {
-        JsonNode cloudEvent = tree(row.getString("cloud_event"));
-        JsonNode data = cloudEvent.get("data");
-        return change(row.getLong("seq"), row.getString("event_id"), row.getString("type"),
-                instant(row, "occurred_at"), cloudEvent.hasNonNull("streamversion") ? cloudEvent.get("streamversion").asText()
-                        : null, data == null ? new byte[0] : data.toString().getBytes(StandardCharsets.UTF_8));
+    private static Optional<Timeline.Change> change(Row row) {
+        Optional<Timeline.Change> change = Timeline.Change.of(row.getLong("seq"),
+                CloudEventCodec.fromJson(row.getString("cloud_event").getBytes(StandardCharsets.UTF_8)));
+        if (change.isEmpty()) {
+            LOG.warnf("Audit entry %d (%s) does not carry the contract's data; it is logged but not in the history",
+                    row.getLong("seq"), row.getString("type"));
+        }
+        return change;
     }
 
     private static OffsetDateTime at(Instant instant) {

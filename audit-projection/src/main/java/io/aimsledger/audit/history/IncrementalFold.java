@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.aimsledger.contracts.EntityType;
+import io.aimsledger.contracts.Timeline;
 
 /**
  * Folds one entity's changes of a batch into its current versions in memory, with exactly the steps

@@ -22,8 +22,10 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aimsledger.audit.history.StateDocument;
 import io.aimsledger.audit.log.MerkleLog;
 import io.aimsledger.audit.log.Snapshots;
 import io.aimsledger.transparency.CanonicalJson;
@@ -35,7 +37,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * The zip an auditor takes away (see the README written into it): the state as of an instant, every log
  * entry under a checkpoint signed at export time, the tree's leaves, the checkpoints, proofs and the
- * public key. Everything is read in one snapshot and streamed, so the size of the log costs no memory.
+ * public key. Everything is read in one snapshot and written as it is read, a few thousand rows at a
+ * time, so neither the size of the log nor the size of the state costs memory.
  */
 @ApplicationScoped
 public class AuditExport {
@@ -44,9 +47,10 @@ public class AuditExport {
     /** Consistency proofs are included from at most this many of the latest earlier checkpoints. */
     static final int CONSISTENCY_PROOFS = 1_000;
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final int PROOFS_AT_ONCE = 500;
 
-    /** What is fixed before streaming starts: the covering checkpoint and the state (any JSON-able object). */
-    public record Plan(Instant asOf, Instant knownAt, Instant exportedAt, SignedCheckpoint checkpoint, Object state) {
+    /** What is fixed before streaming starts: the two times, the covering checkpoint, whether ingest was complete. */
+    public record Plan(Instant asOf, Instant knownAt, Instant exportedAt, SignedCheckpoint checkpoint, boolean complete) {
     }
 
     private final DataSource dataSource;
@@ -63,9 +67,10 @@ public class AuditExport {
         this.json = json;
     }
 
-    public void write(Plan plan, OutputStream out) throws IOException, SQLException {
-        long size = plan.checkpoint().checkpoint().treeSize();
+    public void write(Plan requested, OutputStream out) throws IOException, SQLException {
+        long size = requested.checkpoint().checkpoint().treeSize();
         try (var zip = new HashedZip(out); Connection snapshot = Snapshots.open(dataSource)) {
+            Plan plan = coveredByTheCheckpoint(snapshot, requested, size);
             zip.put("README.md", readme(plan));
             zip.put("public-key.pem", key.publicKeyPem());
             zip.put("checkpoint.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(plan.checkpoint().fields()));
@@ -75,7 +80,9 @@ public class AuditExport {
             for (SignedCheckpoint checkpoint : checkpoints) {
                 zip.line(json.writeValueAsString(checkpoint.fields()));
             }
-            zip.put("state.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(plan.state()));
+            try (JsonGenerator state = json.createGenerator(zip.stream("state.json"))) {
+                StateDocument.write(snapshot, plan.asOf(), plan.knownAt(), plan.complete(), state);
+            }
             long lastSeq = leaves(snapshot, zip, size);
             entries(snapshot, zip, lastSeq);
             inclusionProofs(snapshot, zip, plan, size);
@@ -84,6 +91,26 @@ public class AuditExport {
             // Last, so that an export cut short has none and the verifier refuses it.
             zip.put(ExportManifest.FILE, json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest(plan, zip)));
         }
+    }
+
+    /**
+     * The plan as known at no later than when the log recorded the last entry the checkpoint covers: the
+     * snapshot may already hold entries committed after the checkpoint was signed, which the export
+     * does not carry, so the state must not come from them either (entries are recorded in seq order).
+     */
+    private static Plan coveredByTheCheckpoint(Connection snapshot, Plan plan, long size) throws SQLException {
+        Instant lastRecorded = Instant.EPOCH;
+        try (PreparedStatement statement = snapshot.prepareStatement("""
+                select a.recorded_at from merkle_leaf l join audit_log a on a.seq = l.seq where l.leaf_index = ?""")) {
+            statement.setLong(1, size - 1);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    lastRecorded = rows.getObject(1, OffsetDateTime.class).toInstant();
+                }
+            }
+        }
+        return plan.knownAt().isAfter(lastRecorded) ? new Plan(plan.asOf(), lastRecorded, plan.exportedAt(),
+                plan.checkpoint(), plan.complete()) : plan;
     }
 
     /** {@code log/leaves.csv}: the tree as recorded; answers the seq of its last leaf. */
@@ -107,11 +134,14 @@ public class AuditExport {
         return lastSeq;
     }
 
-    /** {@code log/entries.jsonl}: every row of the log up to that leaf, its CloudEvent in canonical form. */
+    /**
+     * {@code log/entries.jsonl}: every row of the log up to that leaf, when it was recorded (which the
+     * verifier needs to derive the state as known at {@code knownAt}) and its CloudEvent in canonical form.
+     */
     private void entries(Connection snapshot, HashedZip zip, long lastSeq) throws SQLException, IOException {
         zip.begin("log/entries.jsonl");
         try (PreparedStatement statement = snapshot.prepareStatement(
-                "select seq, cloud_event from audit_log where seq <= ? order by seq")) {
+                "select seq, cloud_event, recorded_at from audit_log where seq <= ? order by seq")) {
             statement.setLong(1, lastSeq);
             statement.setFetchSize(2_000);
             try (ResultSet rows = statement.executeQuery()) {
@@ -124,7 +154,9 @@ public class AuditExport {
                         // shown as it is, for the verifier to report
                         canonical = json.writeValueAsString(event);
                     }
-                    zip.line("{\"seq\":" + rows.getLong(1) + ",\"event\":" + canonical + "}");
+                    Instant recordedAt = rows.getObject(3, OffsetDateTime.class).toInstant();
+                    zip.line("{\"seq\":" + rows.getLong(1) + ",\"recordedAt\":\"" + recordedAt + "\",\"event\":"
+                            + canonical + "}");
                 }
             }
         }
@@ -134,7 +166,6 @@ public class AuditExport {
     private void inclusionProofs(Connection snapshot, HashedZip zip, Plan plan, long size)
             throws SQLException, IOException {
         zip.begin("proofs/inclusion.jsonl");
-        List<Map<String, Object>> proofs = new ArrayList<>();
         try (PreparedStatement statement = snapshot.prepareStatement("""
                 select distinct v.event_id, l.leaf_index, n.hash from entity_version v
                 join merkle_leaf l on l.seq = v.event_seq
@@ -145,25 +176,36 @@ public class AuditExport {
             statement.setObject(1, OffsetDateTime.ofInstant(plan.asOf(), ZoneOffset.UTC));
             statement.setObject(2, OffsetDateTime.ofInstant(plan.knownAt(), ZoneOffset.UTC));
             statement.setLong(3, size);
+            statement.setFetchSize(PROOFS_AT_ONCE);
             try (ResultSet rows = statement.executeQuery()) {
+                List<Map<String, Object>> chunk = new ArrayList<>(PROOFS_AT_ONCE);
                 while (rows.next()) {
                     Map<String, Object> proof = new LinkedHashMap<>();
                     proof.put("eventId", rows.getString(1));
                     proof.put("leafIndex", rows.getLong(2));
                     proof.put("treeSize", size);
                     proof.put("leafHash", MerkleHashes.hex(rows.getBytes(3)));
-                    proofs.add(proof);
+                    chunk.add(proof);
+                    if (chunk.size() == PROOFS_AT_ONCE) {
+                        writeInclusionProofs(zip, chunk, size);
+                        chunk.clear();
+                    }
                 }
+                writeInclusionProofs(zip, chunk, size);
             }
         }
-        for (int from = 0; from < proofs.size(); from += 500) {
-            List<Map<String, Object>> chunk = proofs.subList(from, Math.min(proofs.size(), from + 500));
-            List<List<byte[]>> paths = tree.inclusionPaths(pool, chunk.stream().map(p -> (Long) p.get("leafIndex")).toList(),
-                    size).await().atMost(WAIT);
-            for (int i = 0; i < chunk.size(); i++) {
-                chunk.get(i).put("auditPath", paths.get(i).stream().map(MerkleHashes::hex).toList());
-                zip.line(json.writeValueAsString(chunk.get(i)));
-            }
+    }
+
+    /** The audit paths of a chunk of leaves, with one read of the tree. */
+    private void writeInclusionProofs(HashedZip zip, List<Map<String, Object>> chunk, long size) throws IOException {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        List<List<byte[]>> paths = tree.inclusionPaths(pool, chunk.stream().map(p -> (Long) p.get("leafIndex")).toList(),
+                size).await().atMost(WAIT);
+        for (int i = 0; i < chunk.size(); i++) {
+            chunk.get(i).put("auditPath", paths.get(i).stream().map(MerkleHashes::hex).toList());
+            zip.line(json.writeValueAsString(chunk.get(i)));
         }
     }
 

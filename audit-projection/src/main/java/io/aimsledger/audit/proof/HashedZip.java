@@ -42,6 +42,22 @@ final class HashedZip implements AutoCloseable {
         write((JsonLines.line(line) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Begins file {@code name} and answers a stream into it; closing the stream leaves the zip open. */
+    OutputStream stream(String name) throws IOException {
+        begin(name);
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                HashedZip.this.write(new byte[] {(byte) b});
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                HashedZip.this.write(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+            }
+        };
+    }
+
     /** The SHA-256 of every file written so far, by name. */
     Map<String, String> hashes() throws IOException {
         finishCurrent();

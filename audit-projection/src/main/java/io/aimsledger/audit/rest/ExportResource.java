@@ -14,12 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aimsledger.audit.history.EntityHistory;
-import io.aimsledger.audit.history.StateCollections;
 import io.aimsledger.audit.Progress;
 import io.aimsledger.audit.proof.AuditExport;
 import io.aimsledger.audit.proof.Checkpointer;
@@ -27,7 +22,6 @@ import io.aimsledger.support.security.Access;
 import io.aimsledger.support.web.RequestValues;
 import io.aimsledger.transparency.SignedCheckpoint;
 import io.smallrye.common.annotation.Blocking;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /** {@code GET /api/v1/audit/export?asOf=&knownAt=}: the auditor's zip (API.md), streamed. */
 @Path("/api/v1/audit/export")
@@ -37,20 +31,13 @@ public class ExportResource {
 
     private final AuditExport export;
     private final Checkpointer checkpointer;
-    private final EntityHistory history;
-    private final ObjectMapper json;
     private final Progress progress;
-    private final Pool pool;
     private final Clock clock;
 
-    public ExportResource(AuditExport export, Checkpointer checkpointer, EntityHistory history,
-                          Progress progress, Pool pool, Clock clock, ObjectMapper json) {
+    public ExportResource(AuditExport export, Checkpointer checkpointer, Progress progress, Clock clock) {
         this.export = export;
         this.checkpointer = checkpointer;
-        this.history = history;
-        this.json = json;
         this.progress = progress;
-        this.pool = pool;
         this.clock = clock;
     }
 
@@ -65,17 +52,7 @@ public class ExportResource {
         Instant at = validTime == null ? now : validTime;
         Instant known = systemTime == null ? now : systemTime;
         SignedCheckpoint checkpoint = checkpointer.checkpointNow().await().atMost(WAIT);
-        ObjectNode state = json.createObjectNode();
-        state.put("asOf", at.toString());
-        state.put("knownAt", known.toString());
-        state.put("complete", progress.complete(at));
-        for (StateCollections.Collection collection : StateCollections.all()) {
-            ArrayNode list = state.putArray(collection.key());
-            if (collection.type() != null) {
-                list.addAll(history.allAsOf(pool, collection.type(), at, known).await().atMost(WAIT));
-            }
-        }
-        var plan = new AuditExport.Plan(at, known, now, checkpoint, state);
+        var plan = new AuditExport.Plan(at, known, now, checkpoint, progress.complete(at));
         StreamingOutput body = out -> {
             try {
                 export.write(plan, out);

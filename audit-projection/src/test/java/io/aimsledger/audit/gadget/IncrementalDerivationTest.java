@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.aimsledger.audit.TestEvents;
 import io.aimsledger.audit.gadget.GadgetContract.GadgetEvent;
 import io.aimsledger.audit.gadget.GadgetContract.GadgetView;
-import io.aimsledger.audit.history.Timeline;
+import io.aimsledger.contracts.Timeline;
 import io.aimsledger.contracts.CloudEventCodec;
 import io.aimsledger.contracts.Contracts;
 import io.aimsledger.contracts.EventEnvelope;

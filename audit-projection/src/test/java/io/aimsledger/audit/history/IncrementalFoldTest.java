@@ -18,6 +18,7 @@ import net.jqwik.api.Provide;
 
 import io.aimsledger.audit.gadget.GadgetContract;
 import io.aimsledger.audit.gadget.GadgetContract.GadgetEvent;
+import io.aimsledger.contracts.Timeline;
 
 /**
  * A poll's changes folded at once write exactly the rows that folding them one at a time writes, however

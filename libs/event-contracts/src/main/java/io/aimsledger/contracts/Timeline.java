@@ -1,20 +1,44 @@
-package io.aimsledger.audit.history;
+package io.aimsledger.contracts;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-import io.aimsledger.contracts.EntityType;
+import io.cloudevents.CloudEvent;
+
 
 /**
- * An entity's versions in valid time, from its events in the order they took effect (ties in stream
- * order), folded with its type's own fold. Pure: the same events always give the same timeline.
+ * An entity's versions in valid time, from its events in the order they took effect (ties in log
+ * order), folded with its type's own fold. Pure: the same events always give the same timeline. The
+ * audit projection derives its versions with it, and the offline verifier the state of an export.
  */
 public final class Timeline {
 
     /** One event of the entity as the log holds it. */
     public record Change(long seq, String eventId, String eventType, Instant occurredAt, long streamVersion,
                          Object event) {
+
+        /**
+         * The logged CloudEvent at {@code seq} as a change of its entity: its {@code time} is the valid
+         * time, its {@code streamversion} the stream's version. Empty when it has no time or its data is
+         * not its contract's (it stays in the log, but not in any entity's history).
+         */
+        public static Optional<Change> of(long seq, CloudEvent event) {
+            if (event.getTime() == null) {
+                return Optional.empty();
+            }
+            try {
+                Object payload = PayloadCodec.read(event.getType(), event.getData() == null ? new byte[0]
+                        : event.getData().toBytes());
+                Object streamVersion = event.getExtension(CloudEventCodec.STREAM_VERSION);
+                long version = streamVersion == null ? 0 : Long.parseLong(streamVersion.toString());
+                return Optional.of(new Change(seq, event.getId(), event.getType(), event.getTime().toInstant(), version,
+                        payload));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.aimsledger.audit.history;
+package io.aimsledger.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.aimsledger.audit.history.Timeline.Change;
-import io.aimsledger.contracts.Contracts;
+import io.aimsledger.contracts.Timeline.Change;
 import io.aimsledger.contracts.inventory.v1.AiSystemView;
 import io.aimsledger.contracts.inventory.v1.Description;
 import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;

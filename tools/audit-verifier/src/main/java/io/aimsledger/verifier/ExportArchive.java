@@ -3,6 +3,7 @@ package io.aimsledger.verifier;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -66,6 +67,10 @@ final class ExportArchive implements Closeable {
 
     JsonNode json(String name) throws IOException {
         return JSON.readTree(text(name));
+    }
+
+    InputStream stream(String name) throws IOException {
+        return zip.getInputStream(entry(name));
     }
 
     BufferedReader lines(String name) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,9 +55,12 @@ final class ExportVerification {
         inclusions.forEach(proof -> wantedLeaves.add(proof.path("leafIndex").asLong()));
 
         var check = new LogCheck(checkpoints, key);
+        JsonNode manifest = export.json(ExportManifest.FILE);
+        var derivation = new StateDerivation(Instant.parse(manifest.path("asOf").asText()),
+                Instant.parse(manifest.path("knownAt").asText()));
         Map<Long, LogEntries.Leaf> leaves;
         try (var entries = export.lines("log/entries.jsonl"); var recorded = export.lines("log/leaves.csv")) {
-            leaves = new LogEntries().feed(entries, recorded, check, wantedLeaves);
+            leaves = new LogEntries().feed(entries, recorded, check, derivation, wantedLeaves);
         }
         LogCheck.Result result = check.finish();
         if (result.valid()) {
@@ -73,12 +77,27 @@ final class ExportVerification {
 
         consistency(checkpoints, head);
         inclusion(inclusions, head, leaves);
-        if (export.has("state.json")) {
-            export.json("state.json");
-            report.note("state.json is the platform's answer as of " + export.json(ExportManifest.FILE).path("asOf").asText()
-                    + "; this verifier proves the events it comes from, it does not derive the state again");
-        } else {
+        state(derivation, manifest);
+    }
+
+    /** state.json is what the entries imply at the export's two times, entity by entity, field by field. */
+    private void state(StateDerivation derivation, JsonNode manifest) throws IOException {
+        if (!export.has("state.json")) {
             report.fails("the export has no state.json");
+            return;
+        }
+        var comparison = new StateComparison(derivation.states());
+        String difference;
+        try (var state = export.stream("state.json")) {
+            difference = comparison.firstDifference(state);
+        }
+        String times = "as of " + manifest.path("asOf").asText() + ", known at " + manifest.path("knownAt").asText();
+        report.check(difference == null, "state.json is what the entries imply " + times + ": " + comparison.compared()
+                        + " entities derived again with the published folds, equal field by field",
+                "state.json is not what the entries imply " + times + ": " + difference);
+        if (derivation.withoutRecordedAt() > 0) {
+            report.note(derivation.withoutRecordedAt() + " entries do not say when they were recorded (an export of an "
+                    + "earlier release): they were taken as known at " + manifest.path("knownAt").asText());
         }
     }
 

@@ -2,6 +2,7 @@ package io.aimsledger.verifier;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,14 +24,14 @@ final class LogEntries {
     record Leaf(long seq, byte[] hash, String event) {
     }
 
-    record Line(long seq, Long leafIndex, byte[] leafHash, String event) {
+    record Line(long seq, Long leafIndex, byte[] leafHash, String event, Instant recordedAt) {
     }
 
     private final Map<Long, Leaf> wanted = new HashMap<>();
 
-    /** Feeds every seq to {@code check}; returns the leaves of {@code wantedLeaves}. */
-    Map<Long, Leaf> feed(BufferedReader entries, BufferedReader leaves, LogCheck check, Set<Long> wantedLeaves)
-            throws IOException {
+    /** Feeds every seq to {@code check} and every entry to {@code state}; returns the leaves of {@code wantedLeaves}. */
+    Map<Long, Leaf> feed(BufferedReader entries, BufferedReader leaves, LogCheck check, StateDerivation state,
+                         Set<Long> wantedLeaves) throws IOException {
         String header = leaves.readLine();
         if (!"leafIndex,seq,leafHash".equals(header)) {
             throw new IOException("log/leaves.csv does not start with the header leafIndex,seq,leafHash");
@@ -38,6 +39,9 @@ final class LogEntries {
         Line entry = nextEntry(entries);
         Line leaf = nextLeaf(leaves);
         while (entry != null || leaf != null) {
+            if (entry != null && (leaf == null || entry.seq() <= leaf.seq())) {
+                state.entry(entry.seq(), entry.event(), entry.recordedAt());
+            }
             if (leaf == null || (entry != null && entry.seq() < leaf.seq())) {
                 check.entry(entry.seq(), null, null, entry.event());
                 entry = nextEntry(entries);
@@ -70,12 +74,14 @@ final class LogEntries {
     }
 
     /**
-     * A line {@code {"seq": n, "event": {...}}}, read as JSON; the event is kept as the exact text it has
+     * A line {@code {"seq": n, "recordedAt": "...", "event": {...}}} ({@code recordedAt} since the export
+     * says when the log recorded each entry), read as JSON; the event is kept as the exact text it has
      * in the line, since its leaf hash is computed from that text's canonical form.
      */
     static Line entry(String line) throws IOException {
         Long seq = null;
         String event = null;
+        Instant recordedAt = null;
         try (JsonParser parser = ExportArchive.JSON.getFactory().createParser(line)) {
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -86,6 +92,8 @@ final class LogEntries {
                 JsonToken value = parser.nextToken();
                 if ("seq".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
                     seq = parser.getLongValue();
+                } else if ("recordedAt".equals(name) && value == JsonToken.VALUE_STRING) {
+                    recordedAt = instant(parser.getText(), line);
                 } else if ("event".equals(name)) {
                     int start = (int) parser.currentTokenLocation().getCharOffset();
                     parser.skipChildren();
@@ -104,11 +112,19 @@ final class LogEntries {
         if (seq == null || event == null) {
             throw notAnEntry(line);
         }
-        return new Line(seq, null, null, event);
+        return new Line(seq, null, null, event, recordedAt);
+    }
+
+    private static Instant instant(String text, String line) throws IOException {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw notAnEntry(line);
+        }
     }
 
     private static IOException notAnEntry(String line) {
-        return new IOException("log/entries.jsonl has a line that is not {\"seq\":n,\"event\":{...}}: "
+        return new IOException("log/entries.jsonl has a line that is not {\"seq\":n,\"recordedAt\":...,\"event\":{...}}: "
                 + line.substring(0, Math.min(80, line.length())));
     }
 
@@ -119,7 +135,8 @@ final class LogEntries {
         }
         String[] fields = line.split(",");
         try {
-            return new Line(Long.parseLong(fields[1]), Long.parseLong(fields[0]), MerkleHashes.fromHex(fields[2]), null);
+            return new Line(Long.parseLong(fields[1]), Long.parseLong(fields[0]), MerkleHashes.fromHex(fields[2]), null,
+                    null);
         } catch (RuntimeException e) {
             throw new IOException("log/leaves.csv has a line that is not leafIndex,seq,leafHash: " + line);
         }

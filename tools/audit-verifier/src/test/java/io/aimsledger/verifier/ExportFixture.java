@@ -38,9 +38,16 @@ final class ExportFixture {
 
     final KeyPair keys = SigningKeys.generate();
     final Map<String, String> files = new LinkedHashMap<>();
+    private String asOf = "2026-11-01T00:00:00Z";
+    private String knownAt = "2026-11-01T00:00:00Z";
 
     /** An export of {@code events} (JSON texts), with a checkpoint at every size in {@code checkpointSizes}. */
     ExportFixture(List<String> events, List<Integer> checkpointSizes) throws IOException {
+        this(events, null, checkpointSizes);
+    }
+
+    /** The same, each entry saying when the log recorded it ({@code recordedAt}, or null as exports before it did). */
+    ExportFixture(List<String> events, List<Instant> recordedAt, List<Integer> checkpointSizes) throws IOException {
         var signer = new CheckpointSigner(keys);
         List<byte[]> leaves = new ArrayList<>();
         StringBuilder entries = new StringBuilder();
@@ -50,7 +57,8 @@ final class ExportFixture {
             byte[] leaf = MerkleHashes.leaf(canonical.getBytes(StandardCharsets.UTF_8));
             leaves.add(leaf);
             long seq = i + 1;
-            entries.append(JsonLines.line("{\"seq\":" + seq + ",\"event\":" + canonical + "}")).append('\n');
+            String recorded = recordedAt == null ? "" : ",\"recordedAt\":\"" + recordedAt.get(i) + "\"";
+            entries.append(JsonLines.line("{\"seq\":" + seq + recorded + ",\"event\":" + canonical + "}")).append('\n');
             leafRows.append(i).append(',').append(seq).append(',').append(MerkleHashes.hex(leaf)).append('\n');
         }
         int size = events.size();
@@ -94,6 +102,13 @@ final class ExportFixture {
         return events;
     }
 
+    /** The export's two times, as its manifest states them. */
+    ExportFixture at(Instant asOf, Instant knownAt) throws IOException {
+        this.asOf = asOf.toString();
+        this.knownAt = knownAt.toString();
+        return seal();
+    }
+
     /** Changes a file after export, leaving the manifest as it was. */
     ExportFixture change(String file, UnaryOperator<String> change) {
         files.put(file, change.apply(files.get(file)));
@@ -112,7 +127,7 @@ final class ExportFixture {
         files.forEach((name, content) -> hashes.put(name,
                 HexFormat.of().formatHex(ExportManifest.sha256().digest(content.getBytes(StandardCharsets.UTF_8)))));
         files.put(ExportManifest.FILE, JSON.writeValueAsString(Map.of("format", "aims-ledger-audit-export/1",
-                "asOf", "2026-11-01T00:00:00Z", "knownAt", "2026-11-01T00:00:00Z", ExportManifest.FILES, hashes)));
+                "asOf", asOf, "knownAt", knownAt, ExportManifest.FILES, hashes)));
         return this;
     }
 
