@@ -1,17 +1,14 @@
 package io.aimsledger.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * Stage 4's ceiling: the rows the audit projection writes per event that changes an entity, written by
@@ -36,16 +33,9 @@ final class AuditWriteCeiling {
     /** Events per second (a completed operation is a batch of {@link #BATCH}). */
     static double measure(LaunchedPlatform platform, BenchOptions options) throws Exception {
         platform.createDatabase(DATABASE);
-        try (Connection c = platform.connect(DATABASE); var s = c.createStatement()) {
-            for (String folder : MIGRATIONS) {
-                try (Stream<Path> files = Files.list(options.repository().resolve(folder))) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted(CommandCeiling::byVersion)
-                            .toList()) {
-                        s.execute(Files.readString(file, StandardCharsets.UTF_8)
-                                .replace("${audit_app_password}", UUID.randomUUID().toString()));
-                    }
-                }
-            }
+        try (Connection c = platform.connect(DATABASE)) {
+            Migrations.run(c, options.repository(), MIGRATIONS,
+                    Map.of("audit_app_password", UUID.randomUUID().toString()));
         }
         String event = Events.samplePayload();
         Load.Outcome batches = Load.run(1, options.warmUp(), options.measure(), () -> {

@@ -1,15 +1,12 @@
 package io.aimsledger.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Stage 1, command-shaped: the exact statements one registration with an {@code Idempotency-Key} runs,
@@ -29,15 +26,8 @@ final class CommandCeiling {
 
     static Load.Outcome measure(LaunchedPlatform platform, BenchOptions options) throws Exception {
         platform.createDatabase(DATABASE);
-        try (Connection c = platform.connect(DATABASE); var s = c.createStatement()) {
-            for (String folder : MIGRATIONS) {
-                try (Stream<Path> files = Files.list(options.repository().resolve(folder))) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted(CommandCeiling::byVersion)
-                            .toList()) {
-                        s.execute(Files.readString(file, StandardCharsets.UTF_8));
-                    }
-                }
-            }
+        try (Connection c = platform.connect(DATABASE)) {
+            Migrations.run(c, options.repository(), MIGRATIONS, Map.of());
         }
         String payload = Events.samplePayload();
         String view = Events.registration(0);
@@ -106,16 +96,5 @@ final class CommandCeiling {
                 connection.commit();
             };
         });
-    }
-
-    /** V0_1 before V0_2 before V1: Flyway's order, by the version in the file name. */
-    static int byVersion(Path a, Path b) {
-        return version(a).compareTo(version(b));
-    }
-
-    private static String version(Path file) {
-        String name = file.getFileName().toString();
-        String version = name.substring(1, name.indexOf("__")).replace('_', '.');
-        return String.format("%-12s", version.startsWith("0") ? version : "9." + version);
     }
 }
