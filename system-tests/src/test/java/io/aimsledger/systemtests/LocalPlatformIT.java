@@ -375,14 +375,26 @@ class LocalPlatformIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri("http://localhost:" + (SERVICE_PORT + 4))
                 .auth().oauth2(carol).get("/api/v1/audit/checkpoints/latest").then().extract().jsonPath()
                 .getLong("treeSize") >= 11);
+        // The checkpoint the auditor kept from an earlier audit; the log grows after it.
+        String kept = given().baseUri("http://localhost:" + (SERVICE_PORT + 4)).auth().oauth2(carol)
+                .get("/api/v1/audit/checkpoints/latest").then().statusCode(200).extract().asString();
+        long keptSize = new com.fasterxml.jackson.databind.ObjectMapper().readTree(kept).path("treeSize").asLong();
+        given().baseUri("http://localhost:" + SERVICE_PORT).auth().oauth2(token("alice")).contentType("application/json")
+                .body("{\"name\": \"After the kept checkpoint\", \"purpose\": \"Grow the log\", \"owner\": \"alice\", "
+                        + "\"organizationRole\": \"DEPLOYER\"}")
+                .post("/api/v1/ai-systems").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri("http://localhost:" + (SERVICE_PORT + 4))
+                .auth().oauth2(carol).get("/api/v1/audit/checkpoints/latest").then().extract().jsonPath()
+                .getLong("treeSize") > keptSize);
         byte[] zip = given().baseUri("http://localhost:" + (SERVICE_PORT + 4)).auth().oauth2(carol)
-                .get("/api/v1/audit/export").then().statusCode(200).contentType("application/zip")
-                .extract().asByteArray();
+                .queryParam("from", keptSize).get("/api/v1/audit/export").then().statusCode(200)
+                .contentType("application/zip").extract().asByteArray();
         String key = given().baseUri("http://localhost:" + (SERVICE_PORT + 4))
                 .get("/api/v1/audit/checkpoints/public-key").then().statusCode(200).extract().asString();
         Files.createDirectories(auditorFolder());
         Files.write(auditorFolder().resolve("export.zip"), zip);
         Files.writeString(auditorFolder().resolve("key.pem"), key);
+        Files.writeString(auditorFolder().resolve("kept-checkpoint.json"), kept);
     }
 
     private static Path auditorFolder() {
@@ -416,13 +428,14 @@ class LocalPlatformIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process verifier = new ProcessBuilder(java, "-jar", System.getProperty("aims.verifier.jar"), "verify",
                 auditorFolder().resolve("export.zip").toString(),
-                "--public-key", auditorFolder().resolve("key.pem").toString())
+                "--public-key", auditorFolder().resolve("key.pem").toString(),
+                "--since", auditorFolder().resolve("kept-checkpoint.json").toString())
                 .redirectErrorStream(true).start();
         String report = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(verifier.waitFor(2, TimeUnit.MINUTES)).isTrue();
         System.out.println(report);
         assertThat(verifier.exitValue()).as(report).isZero();
-        assertThat(report).contains("RESULT: VERIFIED.").containsPattern("state.json is what the entries imply .*: [1-9]"
+        assertThat(report).contains("RESULT: VERIFIED.").contains("extends it (consistency proof)").containsPattern("state.json is what the entries imply .*: [1-9]"
                 + "[0-9]* entities derived again with the published folds, equal field by field");
     }
 

@@ -49,8 +49,12 @@ public class AuditExport {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int PROOFS_AT_ONCE = 500;
 
-    /** What is fixed before streaming starts: the two times, the covering checkpoint, whether ingest was complete. */
-    public record Plan(Instant asOf, Instant knownAt, Instant exportedAt, SignedCheckpoint checkpoint, boolean complete) {
+    /**
+     * What is fixed before streaming starts: the two times, the covering checkpoint, whether ingest was
+     * complete, and the tree size of a checkpoint the auditor kept (null if none), to prove consistency from.
+     */
+    public record Plan(Instant asOf, Instant knownAt, Instant exportedAt, SignedCheckpoint checkpoint, boolean complete,
+                       Long since) {
     }
 
     private final DataSource dataSource;
@@ -86,7 +90,7 @@ public class AuditExport {
             long lastSeq = leaves(snapshot, zip, size);
             entries(snapshot, zip, lastSeq);
             inclusionProofs(snapshot, zip, plan, size);
-            consistencyProofs(zip, checkpoints, size);
+            consistencyProofs(zip, checkpoints, plan.since(), size);
             snapshot.commit();
             // Last, so that an export cut short has none and the verifier refuses it.
             zip.put(ExportManifest.FILE, json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest(plan, zip)));
@@ -110,7 +114,7 @@ public class AuditExport {
             }
         }
         return plan.knownAt().isAfter(lastRecorded) ? new Plan(plan.asOf(), lastRecorded, plan.exportedAt(),
-                plan.checkpoint(), plan.complete()) : plan;
+                plan.checkpoint(), plan.complete(), plan.since()) : plan;
     }
 
     /** {@code log/leaves.csv}: the tree as recorded; answers the seq of its last leaf. */
@@ -209,13 +213,22 @@ public class AuditExport {
         }
     }
 
-    /** {@code proofs/consistency.jsonl}: each earlier checkpoint's tree is a prefix of the exported one. */
-    private void consistencyProofs(HashedZip zip, List<SignedCheckpoint> checkpoints, long size) throws IOException {
+    /**
+     * {@code proofs/consistency.jsonl}: the trees of the latest earlier checkpoints, and of the one the
+     * auditor kept ({@code since}), are prefixes of the exported one.
+     */
+    private void consistencyProofs(HashedZip zip, List<SignedCheckpoint> checkpoints, Long since, long size)
+            throws IOException {
         zip.begin("proofs/consistency.jsonl");
         List<SignedCheckpoint> earlier = checkpoints.stream()
                 .filter(c -> c.checkpoint().treeSize() > 0 && c.checkpoint().treeSize() < size).toList();
-        for (SignedCheckpoint checkpoint : earlier.subList(Math.max(0, earlier.size() - CONSISTENCY_PROOFS), earlier.size())) {
-            long first = checkpoint.checkpoint().treeSize();
+        java.util.SortedSet<Long> firsts = new java.util.TreeSet<>();
+        earlier.subList(Math.max(0, earlier.size() - CONSISTENCY_PROOFS), earlier.size())
+                .forEach(checkpoint -> firsts.add(checkpoint.checkpoint().treeSize()));
+        if (since != null && since < size) {
+            firsts.add(since);
+        }
+        for (long first : firsts) {
             List<byte[]> path = tree.consistencyPath(pool, first, size).await().atMost(WAIT);
             Map<String, Object> proof = new LinkedHashMap<>();
             proof.put("first", first);

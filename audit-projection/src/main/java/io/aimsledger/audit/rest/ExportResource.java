@@ -18,12 +18,16 @@ import jakarta.ws.rs.core.StreamingOutput;
 import io.aimsledger.audit.Progress;
 import io.aimsledger.audit.proof.AuditExport;
 import io.aimsledger.audit.proof.Checkpointer;
+import io.aimsledger.support.problem.InvalidRequest;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.web.RequestValues;
 import io.aimsledger.transparency.SignedCheckpoint;
 import io.smallrye.common.annotation.Blocking;
 
-/** {@code GET /api/v1/audit/export?asOf=&knownAt=}: the auditor's zip (API.md), streamed. */
+/**
+ * {@code GET /api/v1/audit/export?asOf=&knownAt=&from=}: the auditor's zip (API.md), streamed; {@code from}
+ * is the tree size of a checkpoint the auditor kept, from which the export then proves consistency.
+ */
 @Path("/api/v1/audit/export")
 public class ExportResource {
 
@@ -45,14 +49,19 @@ public class ExportResource {
     @Blocking
     @RolesAllowed(Access.AUDIT)
     @Produces("application/zip")
-    public Response export(@QueryParam("asOf") String asOf, @QueryParam("knownAt") String knownAt) {
+    public Response export(@QueryParam("asOf") String asOf, @QueryParam("knownAt") String knownAt,
+                           @QueryParam("from") String from) {
         Instant now = clock.instant();
         Instant validTime = RequestValues.optionalInstant(asOf, "asOf");
         Instant systemTime = RequestValues.optionalInstant(knownAt, "knownAt");
+        Long since = RequestValues.optionalLong(from, "from", 1);
         Instant at = validTime == null ? now : validTime;
         Instant known = systemTime == null ? now : systemTime;
         SignedCheckpoint checkpoint = checkpointer.checkpointNow().await().atMost(WAIT);
-        var plan = new AuditExport.Plan(at, known, now, checkpoint, progress.complete(at));
+        if (since != null && since > checkpoint.checkpoint().treeSize()) {
+            throw InvalidRequest.of("from", "the tree has " + checkpoint.checkpoint().treeSize() + " entries");
+        }
+        var plan = new AuditExport.Plan(at, known, now, checkpoint, progress.complete(at), since);
         StreamingOutput body = out -> {
             try {
                 export.write(plan, out);

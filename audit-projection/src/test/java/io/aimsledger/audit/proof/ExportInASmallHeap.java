@@ -38,7 +38,7 @@ public final class ExportInASmallHeap {
         Instant now = Instant.now();
         var checkpoint = key.signer().sign(Checkpoint.of(treeSize, MerkleHashes.empty(), now));
         try (OutputStream out = Files.newOutputStream(Path.of(args[4]))) {
-            export.write(new AuditExport.Plan(now, now, now, checkpoint, true), out);
+            export.write(new AuditExport.Plan(now, now, now, checkpoint, true, null), out);
         }
         System.out.println("exported with at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB of heap");
     }

@@ -3,6 +3,7 @@ package io.aimsledger.verifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +34,11 @@ final class ExportVerification {
         this.report = report;
     }
 
-    /** {@code trustedKey} is the PEM file the auditor trusts; null to fall back on the export's own key. */
-    void run(Path trustedKey) throws IOException {
+    /**
+     * {@code trustedKey} is the PEM file the auditor trusts, null to fall back on the export's own key;
+     * {@code kept} is a checkpoint the auditor kept from before (its {@code checkpoint.json}), or null.
+     */
+    void run(Path trustedKey, Path kept) throws IOException {
         if (!manifest()) {
             return;
         }
@@ -76,6 +80,9 @@ final class ExportVerification {
                         + head.checkpoint().rootHash() + " of " + size + " entries");
 
         consistency(checkpoints, head);
+        if (kept != null) {
+            since(ExportArchive.checkpoint(ExportArchive.JSON.readTree(Files.readString(kept))), head, key);
+        }
         inclusion(inclusions, head, leaves);
         state(derivation, manifest);
     }
@@ -149,14 +156,13 @@ final class ExportVerification {
         int verified = 0;
         for (JsonNode proof : export.jsonLines("proofs/consistency.jsonl")) {
             long first = proof.path("first").asLong();
-            long second = proof.path("second").asLong();
             byte[] firstRoot = roots.get(first);
-            boolean holds = firstRoot != null && second == head.checkpoint().treeSize()
-                    && MerkleProofs.verifyConsistency(first, second, firstRoot, head.checkpoint().root(),
-                    hashes(proof.path("consistencyPath")));
-            if (!holds) {
-                report.fails("the consistency proof from the checkpoint of " + first + " entries to " + second
-                        + " does not verify: that tree is not a prefix of this one");
+            if (firstRoot == null) {
+                continue; // from a size the auditor asked for (?from=): checked against their checkpoint, --since
+            }
+            if (!consistent(proof, firstRoot, head)) {
+                report.fails("the consistency proof from the checkpoint of " + first + " entries to "
+                        + proof.path("second").asLong() + " does not verify: that tree is not a prefix of this one");
                 return;
             }
             verified++;
@@ -166,6 +172,48 @@ final class ExportVerification {
         } else {
             report.holds(verified + " consistency proofs: every earlier checkpoint's tree is a prefix of this one");
         }
+    }
+
+    /** The checkpoint the auditor kept is signed by the key they trust, and this export's tree extends its tree. */
+    private void since(SignedCheckpoint kept, SignedCheckpoint head, PublicKey key) throws IOException {
+        long size = kept.checkpoint().treeSize();
+        String yours = "your checkpoint of " + size + " entries (root " + kept.checkpoint().rootHash() + ", "
+                + kept.checkpoint().timestamp() + ")";
+        if (!kept.verify(key)) {
+            report.fails(yours + " is not signed by key " + SigningKeys.keyId(key));
+            return;
+        }
+        long exported = head.checkpoint().treeSize();
+        if (size > exported) {
+            report.fails(yours + " is newer than this export of " + exported + " entries");
+            return;
+        }
+        if (size == exported) {
+            report.check(MessageDigest.isEqual(kept.checkpoint().root(), head.checkpoint().root()),
+                    yours + " is this export's tree", yours + " has another root than this export's tree of the same size");
+            return;
+        }
+        JsonNode proof = null;
+        for (JsonNode candidate : export.jsonLines("proofs/consistency.jsonl")) {
+            if (candidate.path("first").asLong() == size) {
+                proof = candidate;
+            }
+        }
+        if (proof == null) {
+            report.fails("the export has no consistency proof from " + yours + ": take the export with ?from=" + size);
+            return;
+        }
+        report.check(consistent(proof, kept.checkpoint().root(), head),
+                yours + " is signed by key " + SigningKeys.keyId(key) + ", and this export's tree of " + exported
+                        + " entries extends it (consistency proof)",
+                "this export's tree of " + exported + " entries does not extend " + yours
+                        + ": the log you were shown then is not a prefix of this one");
+    }
+
+    private static boolean consistent(JsonNode proof, byte[] firstRoot, SignedCheckpoint head) {
+        return proof.path("second").asLong() == head.checkpoint().treeSize()
+                && MerkleProofs.verifyConsistency(proof.path("first").asLong(), head.checkpoint().treeSize(), firstRoot,
+                head.checkpoint().root(), hashes(proof.path("consistencyPath")));
     }
 
     private void inclusion(List<JsonNode> proofs, SignedCheckpoint head, Map<Long, LogEntries.Leaf> leaves) {
