@@ -21,17 +21,22 @@ public final class AuditVerifier {
         System.exit(run(args, System.out));
     }
 
-    private static final String USAGE =
-            "usage: java -jar aims-audit-verifier.jar verify <export.zip> [--public-key <key.pem>] [--since <checkpoint.json>]";
+    private static final String USAGE = "usage: java -jar aims-audit-verifier.jar verify <export.zip> "
+            + "[--public-key <key.pem>] [--since <checkpoint.json>] [--json]";
+    private static final List<String> WITH_A_FILE = List.of("--public-key", "--since");
 
     public static int run(String[] args, PrintStream out) {
-        if (args.length < 2 || args.length % 2 != 0 || !"verify".equals(args[0])) {
+        if (args.length < 2 || !"verify".equals(args[0])) {
             out.println(USAGE);
             return 2;
         }
         Map<String, Path> options = new HashMap<>();
-        for (int i = 2; i < args.length; i += 2) {
-            if (!List.of("--public-key", "--since").contains(args[i]) || options.put(args[i], Path.of(args[i + 1])) != null) {
+        boolean json = false;
+        for (int i = 2; i < args.length; i++) {
+            if ("--json".equals(args[i]) && !json) {
+                json = true;
+            } else if (!WITH_A_FILE.contains(args[i]) || i + 1 == args.length
+                    || options.put(args[i], Path.of(args[++i])) != null) {
                 out.println(USAGE);
                 return 2;
             }
@@ -45,19 +50,27 @@ public final class AuditVerifier {
                 return 2;
             }
         }
-        out.println("AIMS Ledger audit export verifier: " + zip);
-        var report = new Report(out);
+        if (!json) {
+            out.println("AIMS Ledger audit export verifier: " + zip);
+        }
+        var report = new Report(json ? null : out);
         try (var export = new ExportArchive(zip)) {
             new ExportVerification(export, report).run(key, since);
         } catch (IOException | RuntimeException e) {
             report.fails("the export cannot be read: " + e.getMessage());
         }
-        out.println();
-        if (report.passed()) {
-            out.println("RESULT: VERIFIED. Every entry, the tree, the signatures and the proofs hold.");
-            return 0;
+        if (json) {
+            try {
+                out.println(ExportArchive.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        report.asJson(zip.toString())));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        } else {
+            out.println();
+            out.println(report.passed() ? "RESULT: VERIFIED. Every entry, the tree, the signatures, the proofs and the "
+                    + "state hold." : "RESULT: NOT VERIFIED. First failure: " + report.firstFailure());
         }
-        out.println("RESULT: NOT VERIFIED. First failure: " + report.firstFailure());
-        return 1;
+        return report.passed() ? 0 : 1;
     }
 }

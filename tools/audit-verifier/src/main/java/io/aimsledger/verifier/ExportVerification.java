@@ -67,6 +67,11 @@ final class ExportVerification {
             leaves = new LogEntries().feed(entries, recorded, check, derivation, wantedLeaves);
         }
         LogCheck.Result result = check.finish();
+        report.figure("treeSize", size);
+        report.figure("rootHash", head.checkpoint().rootHash());
+        report.figure("keyId", SigningKeys.keyId(key));
+        report.figure("entriesChecked", result.checkedEntries());
+        report.figure("checkpointsChecked", result.checkpointsChecked());
         if (result.valid()) {
             report.holds(result.checkedEntries() + " entries recomputed: each is the leaf the tree recorded for it, and "
                     + "the recorded tree has the signed root at all " + result.checkpointsChecked() + " checkpoints");
@@ -99,6 +104,9 @@ final class ExportVerification {
             difference = comparison.firstDifference(state);
         }
         String times = "as of " + manifest.path("asOf").asText() + ", known at " + manifest.path("knownAt").asText();
+        report.figure("asOf", manifest.path("asOf").asText());
+        report.figure("knownAt", manifest.path("knownAt").asText());
+        report.figure("entitiesDerived", comparison.compared());
         report.check(difference == null, "state.json is what the entries imply " + times + ": " + comparison.compared()
                         + " entities derived again with the published folds, equal field by field",
                 "state.json is not what the entries imply " + times + ": " + difference);
