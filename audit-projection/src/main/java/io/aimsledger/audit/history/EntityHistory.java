@@ -25,7 +25,7 @@ import io.aimsledger.contracts.CloudEventCodec;
 import io.aimsledger.contracts.Contracts;
 import io.aimsledger.contracts.EntityType;
 import io.aimsledger.contracts.Timeline;
-import io.aimsledger.contracts.PayloadCodec;
+import io.cloudevents.CloudEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -332,11 +332,16 @@ public class EntityHistory {
 
     /** The logged event as a change, or empty when its data is not the contract's (it stays in the log). */
     private static Optional<Timeline.Change> change(Row row) {
-        Optional<Timeline.Change> change = Timeline.Change.of(row.getLong("seq"),
+        return changeOf(row.getLong("seq"),
                 CloudEventCodec.fromJson(row.getString("cloud_event").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The event logged at {@code seq} as a change, or empty (and said) when its data is not the contract's. */
+    public static Optional<Timeline.Change> changeOf(long seq, CloudEvent event) {
+        Optional<Timeline.Change> change = Timeline.Change.of(seq, event);
         if (change.isEmpty()) {
             LOG.warnf("Audit entry %d (%s) does not carry the contract's data; it is logged but not in the history",
-                    row.getLong("seq"), row.getString("type"));
+                    seq, event.getType());
         }
         return change;
     }

@@ -24,7 +24,6 @@ import io.aimsledger.audit.history.EntityHistory;
 import io.aimsledger.audit.log.AuditLog;
 import io.aimsledger.audit.log.MerkleLog;
 import io.aimsledger.audit.proof.Checkpointer;
-import io.aimsledger.contracts.Timeline;
 import io.aimsledger.eventstore.inbox.BatchConsumer;
 import io.aimsledger.eventstore.inbox.BatchHandler;
 import io.aimsledger.eventstore.inbox.DeadLetterLog;
@@ -167,11 +166,7 @@ public class AuditConsumer {
         if (type.isEmpty() || event.getTime() == null) {
             return Optional.empty();
         }
-        Optional<Timeline.Change> change = Timeline.Change.of(appended.seq(), event);
-        if (change.isEmpty()) {
-            LOG.warnf("Audit entry %d (%s) does not carry the contract's data; it is logged but not in the history",
-                    appended.seq(), event.getType());
-        }
-        return change.map(c -> new EntityHistory.EntityChange(type.get(), event.getSubject(), c, appended.recordedAt()));
+        return EntityHistory.changeOf(appended.seq(), event)
+                .map(c -> new EntityHistory.EntityChange(type.get(), event.getSubject(), c, appended.recordedAt()));
     }
 }

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -222,7 +224,7 @@ public class AuditExport {
         zip.begin("proofs/consistency.jsonl");
         List<SignedCheckpoint> earlier = checkpoints.stream()
                 .filter(c -> c.checkpoint().treeSize() > 0 && c.checkpoint().treeSize() < size).toList();
-        java.util.SortedSet<Long> firsts = new java.util.TreeSet<>();
+        SortedSet<Long> firsts = new TreeSet<>();
         earlier.subList(Math.max(0, earlier.size() - CONSISTENCY_PROOFS), earlier.size())
                 .forEach(checkpoint -> firsts.add(checkpoint.checkpoint().treeSize()));
         if (since != null && since < size) {
