@@ -39,6 +39,15 @@ public interface AuditConfig {
         /** The PEM text itself, e.g. from a secret in an environment variable; wins over {@code file}. */
         Optional<String> pem();
 
+        /**
+         * The key being replaced, during a rotation: it signs the hand-over to the key above when that key is
+         * not yet in the key history (a PEM file, like {@code file}).
+         */
+        Optional<String> previousFile();
+
+        /** The PEM text of the key being replaced; wins over {@code previous-file}. */
+        Optional<String> previousPem();
+
         /** Create the file with a new key when it does not exist (the local launcher, dev and tests). */
         @WithDefault("false")
         boolean createIfMissing();

@@ -32,6 +32,7 @@ import io.aimsledger.audit.log.MerkleLog;
 import io.aimsledger.audit.log.Snapshots;
 import io.aimsledger.transparency.CanonicalJson;
 import io.aimsledger.transparency.ExportManifest;
+import io.aimsledger.transparency.KeyAnnouncement;
 import io.aimsledger.transparency.MerkleHashes;
 import io.aimsledger.transparency.SignedCheckpoint;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -39,7 +40,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * The zip an auditor takes away (see the README written into it): the state as of an instant, every log
  * entry under a checkpoint signed at export time, the tree's leaves, the checkpoints, proofs and the
- * public key. Everything is read in one snapshot and written as it is read, a few thousand rows at a
+ * key history. Everything is read in one snapshot and written as it is read, a few thousand rows at a
  * time, so neither the size of the log nor the size of the state costs memory.
  */
 @ApplicationScoped
@@ -61,14 +62,12 @@ public class AuditExport {
 
     private final DataSource dataSource;
     private final MerkleLog tree;
-    private final AuditSigningKey key;
     private final Pool pool;
     private final ObjectMapper json;
 
-    public AuditExport(DataSource dataSource, MerkleLog tree, AuditSigningKey key, Pool pool, ObjectMapper json) {
+    public AuditExport(DataSource dataSource, MerkleLog tree, Pool pool, ObjectMapper json) {
         this.dataSource = dataSource;
         this.tree = tree;
-        this.key = key;
         this.pool = pool;
         this.json = json;
     }
@@ -78,7 +77,8 @@ public class AuditExport {
         try (var zip = new HashedZip(out); Connection snapshot = Snapshots.open(dataSource)) {
             Plan plan = coveredByTheCheckpoint(snapshot, requested, size);
             zip.put("README.md", readme(plan));
-            zip.put("public-key.pem", key.publicKeyPem());
+            zip.put("keys.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(
+                    KeyHistoryLog.read(snapshot).keys().stream().map(KeyAnnouncement::fields).toList()));
             zip.put("checkpoint.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(plan.checkpoint().fields()));
             List<SignedCheckpoint> checkpoints = LogVerifier.checkpoints(snapshot).stream()
                     .filter(c -> c.checkpoint().treeSize() <= size).toList();
@@ -91,11 +91,12 @@ public class AuditExport {
             }
             long lastSeq = leaves(snapshot, zip, size);
             entries(snapshot, zip, lastSeq);
+            long preTree = preTreeEntries(snapshot, lastSeq);
             inclusionProofs(snapshot, zip, plan, size);
             consistencyProofs(zip, checkpoints, plan.since(), size);
             snapshot.commit();
             // Last, so that an export cut short has none and the verifier refuses it.
-            zip.put(ExportManifest.FILE, json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest(plan, zip)));
+            zip.put(ExportManifest.FILE, json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest(plan, preTree, zip)));
         }
     }
 
@@ -240,7 +241,19 @@ public class AuditExport {
         }
     }
 
-    private Map<String, Object> manifest(Plan plan, HashedZip zip) throws IOException {
+    /** How many of the exported entries are from before the tree (ADR 0009), which no leaf covers. */
+    private static long preTreeEntries(Connection snapshot, long lastSeq) throws SQLException {
+        try (PreparedStatement statement = snapshot.prepareStatement(
+                "select count(*) from audit_pre_tree_entry where seq <= ?")) {
+            statement.setLong(1, lastSeq);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private Map<String, Object> manifest(Plan plan, long preTreeEntries, HashedZip zip) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
         manifest.put("exportedAt", plan.exportedAt().toString());
@@ -249,6 +262,7 @@ public class AuditExport {
         manifest.put("treeSize", plan.checkpoint().checkpoint().treeSize());
         manifest.put("rootHash", plan.checkpoint().checkpoint().rootHash());
         manifest.put("keyId", plan.checkpoint().keyId());
+        manifest.put("preTreeEntries", preTreeEntries);
         manifest.put(ExportManifest.FILES, zip.hashes());
         return manifest;
     }

@@ -1,5 +1,8 @@
 package io.aimsledger.audit.proof;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,14 +43,32 @@ public class CheckpointLog {
                 });
     }
 
-    /** Stores a checkpoint unless one of that size exists already. */
-    public Uni<Void> store(SqlClient client, SignedCheckpoint signed) {
+    /**
+     * Stores a checkpoint unless one of that size exists already, or its key is no longer the current one
+     * (an instance still running with a key that a restarted one has handed over); answers whether it did.
+     */
+    public Uni<Boolean> store(SqlClient client, SignedCheckpoint signed) {
         Checkpoint checkpoint = signed.checkpoint();
-        return client.preparedQuery("insert into audit_checkpoint (" + COLUMNS + ") values ($1, $2, $3, $4, $5) "
+        return client.preparedQuery("insert into audit_checkpoint (" + COLUMNS + ") select $1, $2, $3, $4, $5 "
+                        + "where $4 = (select key_id from audit_signing_key order by position desc limit 1) "
                         + "on conflict (tree_size) do nothing")
                 .execute(Tuple.of(checkpoint.treeSize(), checkpoint.rootHash(), checkpoint.timestamp(), signed.keyId(),
                         signed.signature()))
-                .replaceWithVoid();
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Stores a checkpoint unless one of that size exists already (the hand-over's last one of a key). */
+    static void insert(Connection connection, SignedCheckpoint signed) throws SQLException {
+        Checkpoint checkpoint = signed.checkpoint();
+        try (PreparedStatement statement = connection.prepareStatement("insert into audit_checkpoint (" + COLUMNS
+                + ") values (?, ?, ?, ?, ?) on conflict (tree_size) do nothing")) {
+            statement.setLong(1, checkpoint.treeSize());
+            statement.setString(2, checkpoint.rootHash());
+            statement.setString(3, checkpoint.timestamp());
+            statement.setString(4, signed.keyId());
+            statement.setString(5, signed.signature());
+            statement.executeUpdate();
+        }
     }
 
     private static SignedCheckpoint first(RowSet<Row> rows) {

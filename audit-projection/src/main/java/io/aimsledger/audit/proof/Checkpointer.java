@@ -76,8 +76,13 @@ public class Checkpointer {
                 return Uni.createFrom().item(latest);
             }
             SignedCheckpoint signed = key.signer().sign(Checkpoint.of(head.size(), head.rootHash(), clock.instant()));
-            return checkpoints.store(pool, signed).flatMap(ignored -> checkpoints.latest(pool)).invoke(stored ->
-                    signedSize.accumulateAndGet(stored.checkpoint().treeSize(), Math::max));
+            return checkpoints.store(pool, signed).flatMap(stored -> checkpoints.latest(pool).invoke(latestNow -> {
+                if (!stored && latestNow.checkpoint().treeSize() < head.size()) {
+                    LOG.warnf("Key %s may no longer sign audit checkpoints: another instance handed it over to a new "
+                            + "key; restart this one with the current key", signed.keyId());
+                }
+                signedSize.accumulateAndGet(latestNow.checkpoint().treeSize(), Math::max);
+            }));
         }));
     }
 

@@ -1,7 +1,12 @@
 package io.aimsledger.audit.rest;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,9 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import io.aimsledger.audit.history.EntityHistory;
 import io.aimsledger.audit.proof.AuditSigningKey;
 import io.aimsledger.audit.proof.Checkpointer;
+import io.aimsledger.audit.proof.KeyHistoryLog;
 import io.aimsledger.audit.proof.LogVerifier;
 import io.aimsledger.support.security.Access;
 import io.aimsledger.support.web.RequestValues;
+import io.aimsledger.transparency.KeyAnnouncement;
 import io.aimsledger.transparency.LogCheck;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -30,23 +37,24 @@ public class TransparencyResource {
     /** {@code GET /verify}: {@code rootHash} and {@code treeSize} are those of the rows as they are now. */
     public record VerificationView(boolean valid, long treeSize, String rootHash, long checkedEntries,
                                    Long firstInvalidSeq, String finding, long invalidEntries, int checkpointsChecked,
-                                   boolean derivedChecked, String firstDifferingEntity) {
+                                   int keysChecked, long preTreeEntries, boolean derivedChecked,
+                                   String firstDifferingEntity) {
 
         static VerificationView of(LogCheck.Result result) {
             return new VerificationView(result.valid(), result.treeSize(), result.rootHash(), result.checkedEntries(),
                     result.firstInvalidSeq(), result.finding(), result.invalidEntries(), result.checkpointsChecked(),
-                    false, null);
+                    result.keysChecked(), result.preTreeEntries(), false, null);
         }
 
         VerificationView withDerived(String differingEntity) {
             if (differingEntity == null) {
                 return new VerificationView(valid, treeSize, rootHash, checkedEntries, firstInvalidSeq, finding,
-                        invalidEntries, checkpointsChecked, true, null);
+                        invalidEntries, checkpointsChecked, keysChecked, preTreeEntries, true, null);
             }
             return new VerificationView(false, treeSize, rootHash, checkedEntries, firstInvalidSeq,
                     valid ? "the stored versions of " + differingEntity + " are not the ones its events in the log "
                             + "imply (derived history changed?)" : finding,
-                    invalidEntries + 1, checkpointsChecked, true, differingEntity);
+                    invalidEntries + 1, checkpointsChecked, keysChecked, preTreeEntries, true, differingEntity);
         }
     }
 
@@ -61,9 +69,11 @@ public class TransparencyResource {
     private final AuditSigningKey key;
     private final EntityHistory history;
     private final Pool pool;
+    private final DataSource dataSource;
 
     public TransparencyResource(LogVerifier verifier, Checkpointer checkpointer, AuditSigningKey key,
-                                EntityHistory history, Pool pool) {
+                                EntityHistory history, Pool pool, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.verifier = verifier;
         this.checkpointer = checkpointer;
         this.key = key;
@@ -98,7 +108,21 @@ public class TransparencyResource {
                 signed.checkpoint().rootHash(), signed.checkpoint().timestamp(), signed.keyId(), signed.signature()));
     }
 
-    /** The Ed25519 public key checkpoints verify with (SubjectPublicKeyInfo PEM); public by nature. */
+    /**
+     * Every key that ever signed checkpoints, oldest first, each with the tree size and time from which it
+     * signs and its predecessor's signature over the hand-over (README); public by nature.
+     */
+    @GET
+    @Path("checkpoints/keys")
+    @PermitAll
+    @Blocking
+    public List<Map<String, Object>> keys() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return KeyHistoryLog.read(connection).keys().stream().map(KeyAnnouncement::fields).toList();
+        }
+    }
+
+    /** The Ed25519 public key checkpoints are signed with now (SubjectPublicKeyInfo PEM); public by nature. */
     @GET
     @Path("checkpoints/public-key")
     @PermitAll

@@ -318,13 +318,13 @@ class TransparencyTest {
             }
         }
         assertThat(files).contains("README.md", "manifest.json", "state.json", "checkpoint.json", "checkpoints.jsonl",
-                "public-key.pem", "log/entries.jsonl", "log/leaves.csv", "proofs/inclusion.jsonl",
+                "keys.json", "log/entries.jsonl", "log/leaves.csv", "proofs/inclusion.jsonl",
                 "proofs/consistency.jsonl");
 
         String report = verifyOffline(zip, publicKeyPem());
         assertThat(report).contains("RESULT: VERIFIED").containsPattern("OK +[1-9][0-9]* consistency proofs");
         String foreignKey = verifyOffline(zip, SigningKeys.publicPem(SigningKeys.generate().getPublic()));
-        assertThat(foreignKey).contains("RESULT: NOT VERIFIED").contains("not the key you trust");
+        assertThat(foreignKey).contains("RESULT: NOT VERIFIED").contains("is not in the export's key history");
     }
 
     private static byte[] exportZip() {

@@ -1,7 +1,6 @@
 package io.aimsledger.transparency;
 
 import java.security.MessageDigest;
-import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,12 +13,23 @@ import java.util.List;
  */
 public final class LogCheck {
 
-    /** What the check found; {@code treeSize} and {@code rootHash} are those of the entries as they are. */
+    /**
+     * What the check found; {@code treeSize} and {@code rootHash} are those of the entries as they are,
+     * {@code preTreeEntries} the entries logged before the tree existed, which no signature covers.
+     */
     public record Result(boolean valid, long treeSize, String rootHash, long checkedEntries, Long firstInvalidSeq,
-                         String finding, long invalidEntries, int checkpointsChecked) {
+                         String finding, long invalidEntries, int checkpointsChecked, int keysChecked,
+                         long preTreeEntries) {
+
+        /** This result made invalid by a finding about the log as a whole, unless it was invalid already. */
+        public Result failing(String why) {
+            return valid ? new Result(false, treeSize, rootHash, checkedEntries, null, why, invalidEntries + 1,
+                    checkpointsChecked, keysChecked, preTreeEntries) : this;
+        }
     }
 
     private final List<SignedCheckpoint> checkpoints;
+    private final KeyHistory keys;
     private final TreeFrontier recorded = TreeFrontier.empty();
     private final TreeFrontier entries = TreeFrontier.empty();
     private int nextCheckpoint;
@@ -30,19 +40,42 @@ public final class LogCheck {
     private String finding;
     private Long lastSeq;
     private Long seqAfterLastGoodCheckpoint;
+    private long preTree;
 
-    /** Checkpoints whose signature does not verify with {@code key} make the log invalid. */
-    public LogCheck(List<SignedCheckpoint> checkpoints, PublicKey key) {
+    /**
+     * A broken chain of keys, or a checkpoint not signed by the key that was current for its tree size,
+     * makes the log invalid.
+     */
+    public LogCheck(List<SignedCheckpoint> checkpoints, KeyHistory keys) {
         this.checkpoints = new ArrayList<>(checkpoints);
         this.checkpoints.sort(Comparator.comparingLong(c -> c.checkpoint().treeSize()));
-        String keyId = SigningKeys.keyId(key);
+        this.keys = keys;
+        keys.findings().forEach(finding -> fail(null, finding));
         for (SignedCheckpoint signed : this.checkpoints) {
-            if (!signed.keyId().equals(keyId) || !signed.verify(key)) {
-                fail(null, "the checkpoint of " + signed.checkpoint().treeSize() + " entries is not signed by key "
-                        + keyId);
+            String refusal = keys.refusal(signed);
+            if (refusal != null) {
+                fail(null, refusal);
             }
         }
         checkEmptyTreeCheckpoints();
+    }
+
+    /**
+     * An entry logged before the tree existed, which the log recorded as such when the tree was
+     * introduced ({@code asRecorded}: its bytes are still the ones recorded then). Such entries come
+     * before every leaf; one after the first leaf is an entry the tree is missing.
+     */
+    public void preTreeEntry(long seq, boolean asRecorded) {
+        lastSeq = seq;
+        if (recorded.size() > 0 || expectedLeaf > 0) {
+            fail(seq, "entry seq " + seq + " is recorded as from before the tree, but comes after the tree began");
+        } else if (!asRecorded) {
+            fail(seq, "entry seq " + seq + " from before the tree is not the entry recorded when the tree was "
+                    + "introduced (changed or deleted?)");
+        } else {
+            checked++;
+            preTree++;
+        }
     }
 
     /**
@@ -93,8 +126,11 @@ public final class LogCheck {
         }
         return new Result(invalid == 0, entries.size(), MerkleHashes.hex(entries.root()), checked, firstInvalidSeq,
                 invalid == 0 ? "every entry is the leaf the tree recorded, and the tree has the signed root at each of "
-                        + checkpoints.size() + " checkpoints" : finding,
-                invalid, checkpoints.size());
+                        + checkpoints.size() + " checkpoints, each signed by the key current for it (" + keys.keys().size()
+                        + (keys.keys().size() == 1 ? " key)" : " keys, each handed over by the one before)")
+                        + (preTree == 0 ? "" : "; " + preTree + " entries from before the tree are as recorded when "
+                        + "it was introduced, and no signature covers them") : finding,
+                invalid, checkpoints.size(), keys.keys().size(), preTree);
     }
 
     private void compareWithCheckpoints() {

@@ -1,9 +1,6 @@
 package io.aimsledger.transparency;
 
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,13 +20,6 @@ public record SignedCheckpoint(Checkpoint checkpoint, String keyId, String signa
 
     /** Whether {@code signature} (base64) is {@code key}'s Ed25519 signature over the checkpoint's text. */
     public boolean verify(PublicKey key) {
-        try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(checkpoint.signedBytes());
-            return verifier.verify(Base64.getDecoder().decode(signature));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        return SigningKeys.verify(key, checkpoint.signedBytes(), signature);
     }
 }

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -63,6 +64,30 @@ public final class SigningKeys {
 
     public static String publicPem(PublicKey key) {
         return pem("PUBLIC KEY", key.getEncoded());
+    }
+
+    /** The Ed25519 signature of {@code bytes}, in base64. */
+    public static String sign(PrivateKey key, byte[] bytes) {
+        try {
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(key);
+            signer.update(bytes);
+            return Base64.getEncoder().encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed", e);
+        }
+    }
+
+    /** Whether {@code signature} (base64) is {@code key}'s Ed25519 signature of {@code bytes}. */
+    public static boolean verify(PublicKey key, byte[] bytes, String signature) {
+        try {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(bytes);
+            return signature != null && verifier.verify(Base64.getDecoder().decode(signature));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static String keyId(PublicKey key) {

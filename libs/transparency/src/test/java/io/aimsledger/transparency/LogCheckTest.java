@@ -34,7 +34,7 @@ class LogCheckTest {
     }
 
     private static LogCheck.Result check(List<String> events, List<byte[]> leaves, List<SignedCheckpoint> checkpoints) {
-        var check = new LogCheck(checkpoints, SIGNER.keys().getPublic());
+        var check = new LogCheck(checkpoints, KeyHistory.single(SIGNER.keys().getPublic()));
         for (int i = 0; i < Math.max(events.size(), leaves.size()); i++) {
             check.entry(10 + 2 * i, i < leaves.size() ? (long) i : null, i < leaves.size() ? leaves.get(i) : null,
                     i < events.size() ? events.get(i) : null);
@@ -93,6 +93,8 @@ class LogCheckTest {
                 .contains("covers 20 entries but the tree records only 15");
         var other = new CheckpointSigner(SigningKeys.generate())
                 .sign(Checkpoint.of(8, MerkleTree.root(LEAVES.subList(0, 8)), Instant.now()));
-        assertThat(check(EVENTS, LEAVES, List.of(other)).finding()).contains("not signed by key " + SIGNER.keyId());
+        assertThat(check(EVENTS, LEAVES, List.of(other)).finding()).contains("which the key history does not announce");
+        var forged = new SignedCheckpoint(other.checkpoint(), SIGNER.keyId(), other.signature());
+        assertThat(check(EVENTS, LEAVES, List.of(forged)).finding()).contains("is not signed by key " + SIGNER.keyId());
     }
 }

@@ -17,13 +17,15 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.aimsledger.transparency.ExportManifest;
+import io.aimsledger.transparency.KeyAnnouncement;
+import io.aimsledger.transparency.KeyHistory;
 import io.aimsledger.transparency.LogCheck;
 import io.aimsledger.transparency.MerkleHashes;
 import io.aimsledger.transparency.MerkleProofs;
 import io.aimsledger.transparency.SignedCheckpoint;
 import io.aimsledger.transparency.SigningKeys;
 
-/** Checks one export against a public key, writing each finding to the report. */
+/** Checks one export against the key the auditor trusts, writing each finding to the report. */
 final class ExportVerification {
 
     private final ExportArchive export;
@@ -42,12 +44,12 @@ final class ExportVerification {
         if (!manifest()) {
             return;
         }
-        PublicKey key = key(trustedKey);
+        KeyHistory keys = keys(trustedKey);
         SignedCheckpoint head = ExportArchive.checkpoint(export.json("checkpoint.json"));
         long size = head.checkpoint().treeSize();
-        report.check(head.verify(key), "the checkpoint of " + size + " entries (root " + head.checkpoint().rootHash()
-                        + ", " + head.checkpoint().timestamp() + ") is signed by key " + SigningKeys.keyId(key),
-                "the checkpoint of " + size + " entries is not signed by key " + SigningKeys.keyId(key));
+        String refusal = keys.refusal(head);
+        report.check(refusal == null, "the checkpoint of " + size + " entries (root " + head.checkpoint().rootHash()
+                + ", " + head.checkpoint().timestamp() + ") is signed by key " + head.keyId() + ", current for it", refusal);
 
         List<SignedCheckpoint> checkpoints = new ArrayList<>();
         export.jsonLines("checkpoints.jsonl").forEach(node -> checkpoints.add(ExportArchive.checkpoint(node)));
@@ -58,23 +60,33 @@ final class ExportVerification {
         Set<Long> wantedLeaves = new HashSet<>();
         inclusions.forEach(proof -> wantedLeaves.add(proof.path("leafIndex").asLong()));
 
-        var check = new LogCheck(checkpoints, key);
+        var check = new LogCheck(checkpoints, keys);
         JsonNode manifest = export.json(ExportManifest.FILE);
         var derivation = new StateDerivation(Instant.parse(manifest.path("asOf").asText()),
                 Instant.parse(manifest.path("knownAt").asText()));
         Map<Long, LogEntries.Leaf> leaves;
         try (var entries = export.lines("log/entries.jsonl"); var recorded = export.lines("log/leaves.csv")) {
-            leaves = new LogEntries().feed(entries, recorded, check, derivation, wantedLeaves);
+            leaves = new LogEntries(manifest.path("preTreeEntries").asLong(0))
+                    .feed(entries, recorded, check, derivation, wantedLeaves);
         }
         LogCheck.Result result = check.finish();
         report.figure("treeSize", size);
         report.figure("rootHash", head.checkpoint().rootHash());
-        report.figure("keyId", SigningKeys.keyId(key));
+        report.figure("keyId", head.keyId());
         report.figure("entriesChecked", result.checkedEntries());
         report.figure("checkpointsChecked", result.checkpointsChecked());
+        report.figure("keysChecked", result.keysChecked());
+        report.figure("preTreeEntries", result.preTreeEntries());
         if (result.valid()) {
-            report.holds(result.checkedEntries() + " entries recomputed: each is the leaf the tree recorded for it, and "
-                    + "the recorded tree has the signed root at all " + result.checkpointsChecked() + " checkpoints");
+            report.holds(result.checkedEntries() - result.preTreeEntries() + " entries recomputed: each is the leaf the "
+                    + "tree recorded for it, and the recorded tree has the signed root at all "
+                    + result.checkpointsChecked() + " checkpoints, each signed by the key current for it");
+            report.holds("the key history holds: " + (keys.keys().size() == 1 ? "one key" : keys.keys().size()
+                    + " keys, each handed over by the one before it (signed hand-over)"));
+            if (result.preTreeEntries() > 0) {
+                report.note(result.preTreeEntries() + " entries were logged before the tree existed: no leaf and no "
+                        + "signature covers them, so they are shown, not proven (ADR 0009)");
+            }
         } else {
             report.fails(result.finding() + (result.invalidEntries() > 1 ? " (" + result.invalidEntries()
                     + " findings in all)" : ""));
@@ -86,7 +98,7 @@ final class ExportVerification {
 
         consistency(checkpoints, head);
         if (kept != null) {
-            since(ExportArchive.checkpoint(ExportArchive.JSON.readTree(Files.readString(kept))), head, key);
+            since(ExportArchive.checkpoint(ExportArchive.JSON.readTree(Files.readString(kept))), head, keys);
         }
         inclusion(inclusions, head, leaves);
         state(derivation, manifest);
@@ -144,18 +156,37 @@ final class ExportVerification {
         return true;
     }
 
-    private PublicKey key(Path trustedKey) throws IOException {
-        PublicKey inExport = SigningKeys.readPublic(export.text("public-key.pem"));
+    /**
+     * The export's key history ({@code keys.json}; an export of an earlier release has only
+     * {@code public-key.pem}), which must hold the key the auditor trusts. Keys after it are vouched for
+     * by the chain of hand-overs; keys before it need no vouching, since every checkpoint of the trusted
+     * key commits to all earlier entries.
+     */
+    private KeyHistory keys(Path trustedKey) throws IOException {
+        KeyHistory history;
+        if (export.has("keys.json")) {
+            List<KeyAnnouncement> keys = new ArrayList<>();
+            export.json("keys.json").forEach(key -> keys.add(new KeyAnnouncement(key.path("keyId").asText(),
+                    key.path("publicKey").asText(), key.path("fromTreeSize").asLong(), key.path("from").asText(),
+                    key.path("handOverSignature").isTextual() ? key.path("handOverSignature").asText() : null)));
+            history = KeyHistory.of(keys);
+        } else {
+            history = KeyHistory.single(SigningKeys.readPublic(export.text("public-key.pem")));
+        }
+        List<String> ids = history.keys().stream().map(KeyAnnouncement::keyId).toList();
         if (trustedKey == null) {
-            report.note("no --public-key given: trusting the key inside the export (" + SigningKeys.keyId(inExport)
-                    + "); pass the key you obtained from the platform's operator to rule out a forged export");
-            return inExport;
+            report.note("no --public-key given: trusting the key history inside the export (keys " + String.join(", ", ids)
+                    + "); pass a key you obtained from the platform's operator to rule out a forged export");
+            return history;
         }
         PublicKey trusted = SigningKeys.readPublic(Files.readString(trustedKey));
-        report.check(trusted.equals(inExport), "the export names the key you trust (" + SigningKeys.keyId(trusted) + ")",
-                "the export's public key " + SigningKeys.keyId(inExport) + " is not the key you trust ("
-                        + SigningKeys.keyId(trusted) + ")");
-        return trusted;
+        String trustedId = SigningKeys.keyId(trusted);
+        boolean held = history.keys().stream().anyMatch(key -> key.keyId().equals(trustedId)
+                && SigningKeys.publicPem(trusted).equals(SigningKeys.publicPem(key.key())));
+        report.check(held, "the export's key history (" + String.join(", ", ids) + ") holds the key you trust ("
+                + trustedId + ")", "the key you trust (" + trustedId + ") is not in the export's key history ("
+                + String.join(", ", ids) + ")");
+        return history;
     }
 
     private void consistency(List<SignedCheckpoint> checkpoints, SignedCheckpoint head) throws IOException {
@@ -183,12 +214,13 @@ final class ExportVerification {
     }
 
     /** The checkpoint the auditor kept is signed by the key they trust, and this export's tree extends its tree. */
-    private void since(SignedCheckpoint kept, SignedCheckpoint head, PublicKey key) throws IOException {
+    private void since(SignedCheckpoint kept, SignedCheckpoint head, KeyHistory keys) throws IOException {
         long size = kept.checkpoint().treeSize();
         String yours = "your checkpoint of " + size + " entries (root " + kept.checkpoint().rootHash() + ", "
                 + kept.checkpoint().timestamp() + ")";
-        if (!kept.verify(key)) {
-            report.fails(yours + " is not signed by key " + SigningKeys.keyId(key));
+        String refusal = keys.refusal(kept);
+        if (refusal != null) {
+            report.fails(yours + " does not verify: " + refusal);
             return;
         }
         long exported = head.checkpoint().treeSize();
@@ -212,7 +244,7 @@ final class ExportVerification {
             return;
         }
         report.check(consistent(proof, kept.checkpoint().root(), head),
-                yours + " is signed by key " + SigningKeys.keyId(key) + ", and this export's tree of " + exported
+                yours + " is signed by key " + kept.keyId() + ", and this export's tree of " + exported
                         + " entries extends it (consistency proof)",
                 "this export's tree of " + exported + " entries does not extend " + yours
                         + ": the log you were shown then is not a prefix of this one");

@@ -28,6 +28,14 @@ final class LogEntries {
     }
 
     private final Map<Long, Leaf> wanted = new HashMap<>();
+    private final long preTreeDeclared;
+    private long preTreeSeen;
+    private boolean leafSeen;
+
+    /** {@code preTreeDeclared}: how many entries the manifest says are from before the tree (ADR 0009). */
+    LogEntries(long preTreeDeclared) {
+        this.preTreeDeclared = preTreeDeclared;
+    }
 
     /** Feeds every seq to {@code check} and every entry to {@code state}; returns the leaves of {@code wantedLeaves}. */
     Map<Long, Leaf> feed(BufferedReader entries, BufferedReader leaves, LogCheck check, StateDerivation state,
@@ -43,13 +51,20 @@ final class LogEntries {
                 state.entry(entry.seq(), entry.event(), entry.recordedAt());
             }
             if (leaf == null || (entry != null && entry.seq() < leaf.seq())) {
-                check.entry(entry.seq(), null, null, entry.event());
+                if (!leafSeen && preTreeSeen < preTreeDeclared) {
+                    preTreeSeen++;
+                    check.preTreeEntry(entry.seq(), true);
+                } else {
+                    check.entry(entry.seq(), null, null, entry.event());
+                }
                 entry = nextEntry(entries);
             } else if (entry == null || leaf.seq() < entry.seq()) {
+                leafSeen = true;
                 remember(leaf, null, wantedLeaves);
                 check.entry(leaf.seq(), leaf.leafIndex(), leaf.leafHash(), null);
                 leaf = nextLeaf(leaves);
             } else {
+                leafSeen = true;
                 remember(leaf, entry.event(), wantedLeaves);
                 check.entry(leaf.seq(), leaf.leafIndex(), leaf.leafHash(), entry.event());
                 entry = nextEntry(entries);

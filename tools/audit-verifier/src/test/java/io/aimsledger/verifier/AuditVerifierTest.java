@@ -142,7 +142,32 @@ class AuditVerifierTest {
         Path otherKey = Files.writeString(folder.resolve("other.pem"), SigningKeys.publicPem(other.keys.getPublic()));
 
         assertThat(run("verify", zip.toString(), "--public-key", otherKey.toString())).isEqualTo(1);
-        assertThat(output).contains("is not the key you trust");
+        assertThat(output).contains("is not in the export's key history");
+    }
+
+    @Test
+    void anExportOfAnEarlierReleaseWithOnlyItsPublicKeyVerifies() throws IOException {
+        var export = new ExportFixture(ExportFixture.events(4), List.of(2)).withOnlyThePublicKey();
+
+        assertThat(verify(export)).as(output).isZero();
+        assertThat(output).contains("the key history holds: one key");
+    }
+
+    @Test
+    void entriesFromBeforeTheTreeAreShownApartAndNotAsProven() throws IOException {
+        var export = new ExportFixture(ExportFixture.events(6), null, List.of(1, 3), List.of(), 2);
+
+        assertThat(verify(export)).as(output).isZero();
+        assertThat(output).contains("4 entries recomputed")
+                .contains("2 entries were logged before the tree existed: no leaf and no signature covers them");
+    }
+
+    @Test
+    void anEntryWithoutALeafIsFoundUnlessTheExportDeclaresItFromBeforeTheTree() throws IOException {
+        var export = new ExportFixture(ExportFixture.events(6), null, List.of(1, 3), List.of(), 2).declaring(1);
+
+        assertThat(verify(export)).isEqualTo(1);
+        assertThat(output).contains("entry seq 2 is in the log but the tree never recorded it");
     }
 
     private int verify(ExportFixture export) throws IOException {

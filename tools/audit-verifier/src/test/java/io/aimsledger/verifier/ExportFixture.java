@@ -23,6 +23,7 @@ import io.aimsledger.transparency.Checkpoint;
 import io.aimsledger.transparency.CheckpointSigner;
 import io.aimsledger.transparency.ExportManifest;
 import io.aimsledger.transparency.JsonLines;
+import io.aimsledger.transparency.KeyAnnouncement;
 import io.aimsledger.transparency.MerkleHashes;
 import io.aimsledger.transparency.MerkleTree;
 import io.aimsledger.transparency.SignedCheckpoint;
@@ -36,8 +37,13 @@ final class ExportFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final KeyPair keys = SigningKeys.generate();
+    /** The signing keys, oldest first; {@link #keys} is the current one. */
+    final List<KeyPair> history = new ArrayList<>();
+    final KeyPair keys;
     final Map<String, String> files = new LinkedHashMap<>();
+    private final List<Integer> handOvers;
+    private final int preTree;
+    private int declaredPreTree;
     private String asOf = "2026-11-01T00:00:00Z";
     private String knownAt = "2026-11-01T00:00:00Z";
 
@@ -48,26 +54,45 @@ final class ExportFixture {
 
     /** The same, each entry saying when the log recorded it ({@code recordedAt}, or null as exports before it did). */
     ExportFixture(List<String> events, List<Instant> recordedAt, List<Integer> checkpointSizes) throws IOException {
-        var signer = new CheckpointSigner(keys);
+        this(events, recordedAt, checkpointSizes, List.of(), 0);
+    }
+
+    /**
+     * The most general export: a new key takes over at each tree size of {@code handOvers}, handed over by
+     * the key before it, and the first {@code preTree} events were logged before the tree existed.
+     */
+    ExportFixture(List<String> events, List<Instant> recordedAt, List<Integer> checkpointSizes, List<Integer> handOvers,
+                  int preTree) throws IOException {
+        this.handOvers = handOvers;
+        this.preTree = preTree;
+        this.declaredPreTree = preTree;
+        for (int i = 0; i <= handOvers.size(); i++) {
+            history.add(SigningKeys.generate());
+        }
+        keys = history.getLast();
         List<byte[]> leaves = new ArrayList<>();
         StringBuilder entries = new StringBuilder();
         StringBuilder leafRows = new StringBuilder("leafIndex,seq,leafHash\n");
         for (int i = 0; i < events.size(); i++) {
             String canonical = new String(CanonicalJson.canonicalize(events.get(i)), StandardCharsets.UTF_8);
-            byte[] leaf = MerkleHashes.leaf(canonical.getBytes(StandardCharsets.UTF_8));
-            leaves.add(leaf);
             long seq = i + 1;
             String recorded = recordedAt == null ? "" : ",\"recordedAt\":\"" + recordedAt.get(i) + "\"";
             entries.append(JsonLines.line("{\"seq\":" + seq + recorded + ",\"event\":" + canonical + "}")).append('\n');
-            leafRows.append(i).append(',').append(seq).append(',').append(MerkleHashes.hex(leaf)).append('\n');
+            if (i >= preTree) {
+                byte[] leaf = MerkleHashes.leaf(canonical.getBytes(StandardCharsets.UTF_8));
+                leafRows.append(leaves.size()).append(',').append(seq).append(',').append(MerkleHashes.hex(leaf))
+                        .append('\n');
+                leaves.add(leaf);
+            }
         }
-        int size = events.size();
-        SignedCheckpoint head = signer.sign(Checkpoint.of(size, MerkleTree.root(leaves), Instant.parse("2026-11-01T00:00:00Z")));
+        int size = leaves.size();
+        SignedCheckpoint head = signer(size).sign(Checkpoint.of(size, MerkleTree.root(leaves),
+                Instant.parse("2026-11-01T00:00:00Z")));
         StringBuilder checkpoints = new StringBuilder();
         StringBuilder consistency = new StringBuilder();
         for (int earlier : checkpointSizes) {
-            SignedCheckpoint checkpoint = signer.sign(Checkpoint.of(earlier, MerkleTree.root(leaves.subList(0, earlier)),
-                    Instant.parse("2026-10-01T00:00:00Z").plusSeconds(earlier)));
+            SignedCheckpoint checkpoint = signer(earlier).sign(Checkpoint.of(earlier,
+                    MerkleTree.root(leaves.subList(0, earlier)), Instant.parse("2026-10-01T00:00:00Z").plusSeconds(earlier)));
             checkpoints.append(JSON.writeValueAsString(checkpoint.fields())).append('\n');
             consistency.append(JSON.writeValueAsString(Map.of("first", earlier, "second", size, "consistencyPath",
                     hex(MerkleTree.consistencyPath(leaves, earlier, size))))).append('\n');
@@ -75,12 +100,13 @@ final class ExportFixture {
         checkpoints.append(JSON.writeValueAsString(head.fields())).append('\n');
         StringBuilder inclusion = new StringBuilder();
         for (int i = 0; i < size; i++) {
-            inclusion.append(JSON.writeValueAsString(Map.of("eventId", JSON.readTree(events.get(i)).path("id").asText(),
+            inclusion.append(JSON.writeValueAsString(Map.of("eventId",
+                    JSON.readTree(events.get(preTree + i)).path("id").asText(),
                     "leafIndex", i, "treeSize", size, "leafHash", MerkleHashes.hex(leaves.get(i)),
                     "auditPath", hex(MerkleTree.inclusionPath(leaves, i, size))))).append('\n');
         }
         files.put("README.md", "test export\n");
-        files.put("public-key.pem", SigningKeys.publicPem(keys.getPublic()));
+        files.put("keys.json", JSON.writeValueAsString(announcements()));
         files.put("checkpoint.json", JSON.writeValueAsString(head.fields()));
         files.put("checkpoints.jsonl", checkpoints.toString());
         files.put("state.json", "{\"aiSystems\":[]}");
@@ -89,6 +115,39 @@ final class ExportFixture {
         files.put("proofs/inclusion.jsonl", inclusion.toString());
         files.put("proofs/consistency.jsonl", consistency.toString());
         seal();
+    }
+
+    /** The key current for a checkpoint of {@code size} entries (the later one at a hand-over's size). */
+    private CheckpointSigner signer(int size) {
+        int current = 0;
+        while (current < handOvers.size() && handOvers.get(current) <= size) {
+            current++;
+        }
+        return new CheckpointSigner(history.get(current));
+    }
+
+    private List<Map<String, Object>> announcements() {
+        Instant from = Instant.parse("2026-09-01T00:00:00Z");
+        List<Map<String, Object>> keys = new ArrayList<>();
+        keys.add(KeyAnnouncement.first(history.getFirst().getPublic(), from).fields());
+        for (int i = 0; i < handOvers.size(); i++) {
+            keys.add(KeyAnnouncement.handedOver(history.get(i), history.get(i + 1).getPublic(), handOvers.get(i),
+                    from.plusSeconds(i + 1)).fields());
+        }
+        return keys;
+    }
+
+    /** The manifest saying that {@code count} entries are from before the tree. */
+    ExportFixture declaring(int count) throws IOException {
+        declaredPreTree = count;
+        return seal();
+    }
+
+    /** The export as a release before key histories wrote it: only the one key, as public-key.pem. */
+    ExportFixture withOnlyThePublicKey() throws IOException {
+        files.remove("keys.json");
+        files.put("public-key.pem", SigningKeys.publicPem(keys.getPublic()));
+        return seal();
     }
 
     /** Some CloudEvent-shaped events, the first holding every line separator JSON allows in a string. */
@@ -127,7 +186,7 @@ final class ExportFixture {
         files.forEach((name, content) -> hashes.put(name,
                 HexFormat.of().formatHex(ExportManifest.sha256().digest(content.getBytes(StandardCharsets.UTF_8)))));
         files.put(ExportManifest.FILE, JSON.writeValueAsString(Map.of("format", "aims-ledger-audit-export/1",
-                "asOf", asOf, "knownAt", knownAt, ExportManifest.FILES, hashes)));
+                "asOf", asOf, "knownAt", knownAt, "preTreeEntries", declaredPreTree, ExportManifest.FILES, hashes)));
         return this;
     }
 
@@ -143,7 +202,12 @@ final class ExportFixture {
     }
 
     Path publicKey(Path folder) throws IOException {
-        return Files.writeString(folder.resolve("key.pem"), SigningKeys.publicPem(keys.getPublic()));
+        return publicKey(folder, keys);
+    }
+
+    static Path publicKey(Path folder, KeyPair key) throws IOException {
+        return Files.writeString(folder.resolve("key-" + SigningKeys.keyId(key.getPublic()) + ".pem"),
+                SigningKeys.publicPem(key.getPublic()));
     }
 
     private static List<String> hex(List<byte[]> hashes) {

@@ -61,7 +61,7 @@ class SinceCheckpointTest {
                 MerkleHashes.empty(), Instant.parse("2026-10-01T00:00:03Z")));
 
         assertThat(verify(export, write(other))).isEqualTo(1);
-        assertThat(output).contains("your checkpoint of 3 entries").contains("is not signed by key");
+        assertThat(output).contains("your checkpoint of 3 entries").contains("which the key history does not announce");
     }
 
     @Test
