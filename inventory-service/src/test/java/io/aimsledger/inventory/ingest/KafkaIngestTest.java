@@ -8,27 +8,19 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import io.aimsledger.eventstore.inbox.DeadLetters;
 import io.aimsledger.testkit.KafkaResource;
 import io.aimsledger.testkit.KeycloakResource;
 import io.aimsledger.testkit.PostgresResource;
-import io.aimsledger.testkit.TestServers;
+import io.aimsledger.testkit.TestTopics;
 import io.aimsledger.testkit.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -70,37 +62,15 @@ class KafkaIngestTest {
     }
 
     private static void send(String... values) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.of("bootstrap.servers", (Object) TestServers.kafka().bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            for (String value : values) {
-                producer.send(new ProducerRecord<>(KafkaIngest.TOPIC, 0, "integration", value)).get();
-            }
-        }
+        TestTopics.send(KafkaIngest.TOPIC, "integration", values);
     }
 
     /** The dead letters of the given event ids, in the order they were written. */
     private static List<ConsumerRecord<String, String>> deadLetters(List<String> eventIds) {
-        var properties = new Properties();
-        properties.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
-        properties.put("group.id", "dlq-reader-" + UUID.randomUUID());
-        properties.put("auto.offset.reset", "earliest");
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (var reader = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
-            reader.subscribe(List.of(KafkaIngest.DEAD_LETTERS));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                reader.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (eventIds.stream().anyMatch(id -> r.value().contains(id))) {
-                        records.add(r);
-                    }
-                });
-                return records.size() >= eventIds.size();
-            });
-        }
-        return records;
+        return TestTopics.recordsWith(KafkaIngest.DEAD_LETTERS, eventIds);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return TestTopics.header(record, name);
     }
 }

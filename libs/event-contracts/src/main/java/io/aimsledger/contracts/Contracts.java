@@ -7,6 +7,11 @@ import java.util.ServiceLoader;
 import io.aimsledger.contracts.inventory.v1.AiSystem;
 import io.aimsledger.contracts.inventory.v1.AiSystemView;
 import io.aimsledger.contracts.inventory.v1.InventoryEvent;
+import io.aimsledger.contracts.risk.v1.ImpactAssessment;
+import io.aimsledger.contracts.risk.v1.ImpactAssessmentView;
+import io.aimsledger.contracts.risk.v1.Risk;
+import io.aimsledger.contracts.risk.v1.RiskEvent;
+import io.aimsledger.contracts.risk.v1.RiskView;
 
 /**
  * Every contract the platform publishes. A new domain or version adds one line here; a test adds one
@@ -16,13 +21,24 @@ public final class Contracts {
 
     public static final DomainContract INVENTORY_V1 = new DomainContract("inventory", 1, InventoryEvent.class);
 
-    public static final ContractRegistry REGISTRY = new ContractRegistry(all(List.of(INVENTORY_V1)));
+    public static final DomainContract RISK_V1 = new DomainContract("risk", 1, RiskEvent.class);
+
+    public static final ContractRegistry REGISTRY = new ContractRegistry(all(List.of(INVENTORY_V1, RISK_V1)));
 
     public static final EntityType<AiSystem, InventoryEvent> AI_SYSTEM = new EntityType<>("ai-system", "ai-systems",
             INVENTORY_V1, InventoryEvent.class, AiSystem.none(), AiSystem::evolve,
             system -> system.registered() && system.description() != null, AiSystem::retired, AiSystemView::of);
 
-    public static final EntityTypes ENTITY_TYPES = new EntityTypes(allTypes(List.of(AI_SYSTEM)));
+    public static final EntityType<Risk, RiskEvent.OfRisk> RISK = new EntityType<>("risk", "risks", RISK_V1,
+            RiskEvent.OfRisk.class, Risk.none(), Risk::evolve, Risk::exists, Risk::closed, RiskView::of);
+
+    public static final EntityType<ImpactAssessment, RiskEvent.OfImpactAssessment> IMPACT_ASSESSMENT =
+            new EntityType<>("impact-assessment", "impact-assessments", RISK_V1, RiskEvent.OfImpactAssessment.class,
+                    ImpactAssessment.none(), ImpactAssessment::evolve, ImpactAssessment::exists, assessment -> false,
+                    ImpactAssessmentView::of);
+
+    public static final EntityTypes ENTITY_TYPES = new EntityTypes(allTypes(List.of(AI_SYSTEM, RISK,
+            IMPACT_ASSESSMENT)));
 
     /**
      * The lists of the whole-state document (API.md, {@code GET /api/v1/audit/state}), in order; a list

@@ -1,7 +1,5 @@
 package io.aimsledger.inventory.aisystem.readmodel;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +12,10 @@ import io.aimsledger.eventstore.command.Decision;
 import io.aimsledger.eventstore.tx.SqlErrors;
 import io.aimsledger.eventstore.tx.Transaction;
 import io.aimsledger.inventory.aisystem.domain.InventoryProblems;
+import io.aimsledger.support.web.ListQuery;
 import io.aimsledger.support.web.Page;
 import io.aimsledger.support.web.PageCursor;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 /** The inventory's read model: {@link AiSystemRecord}s, written in each command's transaction, read by GET and lists. */
@@ -46,36 +44,12 @@ public class AiSystemReadModel {
     }
 
     public Uni<Page<AiSystemView>> list(AiSystemFilter filter) {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        condition(where, parameters, "lifecycleStage", filter.lifecycleStage());
-        condition(where, parameters, "euAiActRiskClass", filter.riskClass());
-        condition(where, parameters, "owner", filter.owner());
-        condition(where, parameters, "status", filter.status());
-        if (filter.after() != null) {
-            where.add("(createdAt, id) > (:afterCreatedAt, :afterId)");
-            parameters.and("afterCreatedAt", filter.after().createdAt()).and("afterId", filter.after().id());
-        }
-        String query = (where.isEmpty() ? "" : "where " + String.join(" and ", where) + " ") + "order by createdAt, id";
-        return Panache.withSession(() -> AiSystemRecord.<AiSystemRecord>find(query, parameters)
+        var query = new ListQuery().equal("lifecycleStage", filter.lifecycleStage())
+                .equal("euAiActRiskClass", filter.riskClass()).equal("owner", filter.owner())
+                .equal("status", filter.status()).after(filter.after());
+        return Panache.withSession(() -> AiSystemRecord.<AiSystemRecord>find(query.query(), query.parameters())
                         .range(0, filter.limit()).list())
-                .map(records -> {
-                    List<AiSystemView> items = new ArrayList<>(records.size());
-                    records.forEach(record -> items.add(record.view()));
-                    String next = null;
-                    if (items.size() > filter.limit()) {
-                        items.removeLast();
-                        AiSystemView last = items.getLast();
-                        next = new PageCursor(last.createdAt(), last.id()).encode();
-                    }
-                    return new Page<>(items, next);
-                });
-    }
-
-    private static void condition(List<String> where, Parameters parameters, String field, Object value) {
-        if (value != null) {
-            where.add(field + " = :" + field);
-            parameters.and(field, value);
-        }
+                .map(records -> Page.of(records, filter.limit(), AiSystemRecord::view,
+                        view -> new PageCursor(view.createdAt(), view.id())));
     }
 }

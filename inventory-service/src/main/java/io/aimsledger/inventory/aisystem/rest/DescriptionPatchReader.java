@@ -16,6 +16,7 @@ import io.aimsledger.inventory.aisystem.domain.DescriptionField;
 import io.aimsledger.inventory.aisystem.domain.DescriptionPatch;
 import io.aimsledger.support.problem.InvalidRequest;
 import io.aimsledger.support.problem.Violation;
+import io.aimsledger.support.web.FieldLimits;
 
 /**
  * Reads a JSON merge patch (RFC 7396) of the descriptive fields, with the same checks as creating:

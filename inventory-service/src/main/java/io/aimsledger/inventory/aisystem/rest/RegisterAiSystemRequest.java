@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import io.aimsledger.contracts.inventory.v1.AiTechnique;
 import io.aimsledger.contracts.inventory.v1.Description;
 import io.aimsledger.contracts.inventory.v1.OrganizationRole;
+import io.aimsledger.support.web.FieldLimits;
 
 public record RegisterAiSystemRequest(
         @NotBlank @Size(max = FieldLimits.NAME) String name,

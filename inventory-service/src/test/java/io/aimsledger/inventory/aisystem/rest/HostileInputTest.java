@@ -1,10 +1,10 @@
 package io.aimsledger.inventory.aisystem.rest;
 
-import static io.aimsledger.inventory.aisystem.rest.HostileInput.Kind.BOOLEAN;
-import static io.aimsledger.inventory.aisystem.rest.HostileInput.Kind.ENUM;
-import static io.aimsledger.inventory.aisystem.rest.HostileInput.Kind.LIST;
-import static io.aimsledger.inventory.aisystem.rest.HostileInput.Kind.REQUIRED_TEXT;
-import static io.aimsledger.inventory.aisystem.rest.HostileInput.Kind.TEXT;
+import static io.aimsledger.testkit.HostileInput.Kind.BOOLEAN;
+import static io.aimsledger.testkit.HostileInput.Kind.ENUM;
+import static io.aimsledger.testkit.HostileInput.Kind.LIST;
+import static io.aimsledger.testkit.HostileInput.Kind.REQUIRED_TEXT;
+import static io.aimsledger.testkit.HostileInput.Kind.TEXT;
 import static io.aimsledger.inventory.aisystem.rest.InventoryApi.AI_SYSTEMS;
 import static io.aimsledger.inventory.aisystem.rest.InventoryApi.as;
 import static io.aimsledger.inventory.aisystem.rest.InventoryApi.registered;
@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.aimsledger.testkit.HostileInput;
 import io.aimsledger.testkit.KafkaResource;
 import io.aimsledger.testkit.KeycloakResource;
 import io.aimsledger.testkit.PostgresResource;

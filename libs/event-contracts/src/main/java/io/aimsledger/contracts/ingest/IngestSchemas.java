@@ -26,11 +26,13 @@ public final class IngestSchemas {
     public static final String AI_SYSTEM_DISCOVERED = "io.aimsledger.ingest.ai-system-discovered.v1";
     public static final String MODEL_VERSION_REGISTERED = "io.aimsledger.ingest.model-version-registered.v1";
     public static final String EVIDENCE_SUBMITTED = "io.aimsledger.ingest.evidence-submitted.v1";
+    public static final String RISK_SIGNAL = "io.aimsledger.ingest.risk-signal.v1";
 
     private static final Map<String, Validator> VALIDATORS = Map.of(
             AI_SYSTEM_DISCOVERED, load("ai-system-discovered.v1.json"),
             MODEL_VERSION_REGISTERED, load("model-version-registered.v1.json"),
-            EVIDENCE_SUBMITTED, load("evidence-submitted.v1.json"));
+            EVIDENCE_SUBMITTED, load("evidence-submitted.v1.json"),
+            RISK_SIGNAL, load("risk-signal.v1.json"));
 
     private IngestSchemas() {
     }

@@ -1,4 +1,4 @@
-package io.aimsledger.inventory.ingest;
+package io.aimsledger.eventstore.ingest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -8,15 +8,15 @@ public record IngestResult(String id, Status status, String code, String detail)
 
     public enum Status { APPLIED, DUPLICATE, REJECTED }
 
-    static IngestResult applied(String id, String detail) {
+    public static IngestResult applied(String id, String detail) {
         return new IngestResult(id, Status.APPLIED, null, detail);
     }
 
-    static IngestResult duplicate(String id) {
+    public static IngestResult duplicate(String id) {
         return new IngestResult(id, Status.DUPLICATE, null, "This event (source and id) was applied before.");
     }
 
-    static IngestResult rejected(String id, String code, String detail) {
+    public static IngestResult rejected(String id, String code, String detail) {
         return new IngestResult(id, Status.REJECTED, code, detail);
     }
 }

@@ -1,4 +1,4 @@
-package io.aimsledger.inventory.aisystem.rest;
+package io.aimsledger.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.Random;
  * Generated bad input for write endpoints: malformed JSON, wrong types, huge strings and bodies, deep nesting,
  * invalid UTF-8, unknown fields, NUL characters, SQL and JSON injection strings. Deterministic (seeded).
  */
-final class HostileInput {
+public final class HostileInput {
 
     private static final List<String> INJECTIONS = List.of(
             "'; drop table event_store; --", "\" or 1=1 --", "{\"$gt\": \"\"}", "${jndi:ldap://x/a}",
@@ -22,10 +22,20 @@ final class HostileInput {
             "[null]", "[[\"a\"]]", "true");
     private static final List<String> BLANK = List.of("\"\"", "\"   \"", "null");
     private static final List<String> NOT_AN_ENUM = List.of("\"NOT_AN_ENUM\"", "\"deployer\"", "\"\"", "1");
+    private static final List<String> NOT_A_SCORE = List.of("0", "6", "-1", "3.5", "\"3\"", "null", "1e3",
+            "99999999999999999999", "[]", "{}");
+    private static final List<String> NOT_A_LIST_OF_IDS = List.of("[]", "[\"x\"]", "[1]", "[null]", "\"id\"", "{}",
+            "[\"00000000-0000-0000-0000-00000000000g\"]", "[[\"a\"]]", "null");
+    private static final List<String> NOT_AN_ID = List.of("\"x\"", "1", "null", "\"\"", "[]",
+            "\"00000000-0000-0000-0000-00000000000g\"", "\"' or 1=1 --\"");
+    private static final List<String> NOT_A_DATE = List.of("\"2026-13-01\"", "\"31/03/2026\"", "\"0000-01-01\"",
+            "\"+10000-01-01\"", "1", "\"2026-03-31T00:00:00Z\"", "[]");
+    private static final List<String> NOT_AN_INSTANT = List.of("\"2026-13-01T00:00:00Z\"", "\"yesterday\"",
+            "\"+10000-01-01T00:00:00Z\"", "\"-0001-01-01T00:00:00Z\"", "1", "\"2026-03-31\"", "{}");
 
     /** What a field holds, and so which values it must refuse. */
-    enum Kind {
-        TEXT, REQUIRED_TEXT, ENUM, BOOLEAN, LIST;
+    public enum Kind {
+        TEXT, REQUIRED_TEXT, ENUM, BOOLEAN, LIST, SCORE, ID, ID_LIST, DATE, INSTANT;
 
         List<String> wrongValues() {
             return switch (this) {
@@ -34,6 +44,11 @@ final class HostileInput {
                 case ENUM -> concat(NOT_A_STRING, NOT_AN_ENUM);
                 case BOOLEAN -> NOT_A_BOOLEAN;
                 case LIST -> NOT_A_LIST_OF_STRINGS;
+                case SCORE -> NOT_A_SCORE;
+                case ID -> NOT_AN_ID;
+                case ID_LIST -> NOT_A_LIST_OF_IDS;
+                case DATE -> NOT_A_DATE;
+                case INSTANT -> NOT_AN_INSTANT;
             };
         }
 
@@ -46,12 +61,12 @@ final class HostileInput {
 
     private final Random random;
 
-    HostileInput(long seed) {
+    public HostileInput(long seed) {
         this.random = new Random(seed);
     }
 
     /** Bodies derived from a valid one: each field replaced by something it must not be, plus generic garbage. */
-    List<byte[]> bodies(String valid, java.util.Map<String, Kind> fields, int count) {
+    public List<byte[]> bodies(String valid, java.util.Map<String, Kind> fields, int count) {
         List<byte[]> bodies = new ArrayList<>();
         for (var entry : fields.entrySet()) {
             String field = entry.getKey();

@@ -1,15 +1,13 @@
-package io.aimsledger.inventory.ingest;
+package io.aimsledger.eventstore.ingest;
 
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The inventory's ingest settings ({@code aims.inventory.ingest.*}). */
-@ConfigMapping(prefix = "aims.inventory.ingest")
+/** Ingest settings every service shares ({@code aims.ingest.*}). */
+@ConfigMapping(prefix = "aims.ingest")
 public interface IngestConfig {
-
-    Kafka kafka();
 
     /**
      * How far an event's {@code time} may be ahead of this service's clock (clocks of integrations
@@ -17,11 +15,4 @@ public interface IngestConfig {
      */
     @WithDefault("PT5M")
     Duration clockSkew();
-
-    interface Kafka {
-
-        /** Whether CloudEvents are also taken from {@code aims.inventory.ingest.v1} (HTTP ingest always is). */
-        @WithDefault("true")
-        boolean enabled();
-    }
 }
