@@ -1,9 +1,10 @@
 -- The read models behind GET /api/v1/risks and /api/v1/impact-assessments: one row per risk and per
 -- assessment, written in the transaction of its events. Columns are what lists filter and page on;
--- value objects nothing filters on (ratings, treatment, acceptance, signals, impacts) are JSON.
+-- value objects nothing filters on (ratings, treatment, acceptance, signals, impacts) are JSON. Arrays
+-- are varchar[], the type Hibernate binds a String[] parameter as, so that @> compares like with like.
 create table risk (
     id             uuid        primary key,
-    ai_system_ids  uuid[]      not null,
+    ai_system_ids  varchar[]   not null,
     title          text        not null,
     description    text,
     category       text        not null,
@@ -20,7 +21,7 @@ create table risk (
     over_appetite  boolean     not null,
     signals        jsonb       not null,
     -- The metrics of the signals recorded on the risk, so a breach finds the open risk it belongs to.
-    signal_metrics text[]      not null,
+    signal_metrics varchar[]   not null,
     version        bigint      not null,
     created_at     timestamptz not null,
     updated_at     timestamptz not null

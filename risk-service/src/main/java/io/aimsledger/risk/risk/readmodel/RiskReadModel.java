@@ -42,14 +42,14 @@ public class RiskReadModel {
     public Uni<OpenRisk> findOpenWithSignal(UUID aiSystemId, RiskCategory category, String metric) {
         return Panache.withSession(() -> RiskRecord.<RiskRecord>find("array_contains(aiSystemIds, :aiSystemId) "
                         + "and category = :category and array_contains(signalMetrics, :metric) and status <> 'CLOSED' "
-                        + "order by createdAt, id", Parameters.with("aiSystemId", aiSystemId).and("category", category)
+                        + "order by createdAt, id", Parameters.with("aiSystemId", aiSystemId.toString()).and("category", category)
                         .and("metric", metric)).firstResult())
                 .map(found -> found == null ? null : new OpenRisk(found.id, found.createdAt));
     }
 
     public Uni<Page<RiskView>> list(RiskFilter filter) {
         var query = new ListQuery().condition("array_contains(aiSystemIds, :aiSystemId)", "aiSystemId",
-                        filter.aiSystemId())
+                        filter.aiSystemId() == null ? null : filter.aiSystemId().toString())
                 .equal("status", filter.status()).equal("level", filter.level()).equal("owner", filter.owner())
                 .equal("overAppetite", filter.overAppetite()).after(filter.after());
         return Panache.withSession(() -> RiskRecord.<RiskRecord>find(query.query(), query.parameters())

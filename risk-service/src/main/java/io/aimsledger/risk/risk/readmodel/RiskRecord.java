@@ -2,6 +2,7 @@ package io.aimsledger.risk.risk.readmodel;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,7 +32,7 @@ public class RiskRecord extends PanacheEntityBase {
     @Id
     public UUID id;
     @Column(name = "ai_system_ids")
-    public UUID[] aiSystemIds;
+    public String[] aiSystemIds;
     public String title;
     public String description;
     @Enumerated(EnumType.STRING)
@@ -71,7 +72,7 @@ public class RiskRecord extends PanacheEntityBase {
     public static RiskRecord of(RiskView view) {
         var record = new RiskRecord();
         record.id = view.id();
-        record.aiSystemIds = view.aiSystemIds().toArray(UUID[]::new);
+        record.aiSystemIds = view.aiSystemIds().stream().map(UUID::toString).toArray(String[]::new);
         record.title = view.title();
         record.description = view.description();
         record.category = view.category();
@@ -95,7 +96,7 @@ public class RiskRecord extends PanacheEntityBase {
     }
 
     public RiskView view() {
-        return new RiskView(id, List.of(aiSystemIds), title, description, category, source, owner, inherent, treatment,
+        return new RiskView(id, Arrays.stream(aiSystemIds).map(UUID::fromString).toList(), title, description, category, source, owner, inherent, treatment,
                 residual, status, acceptance, reviewDue, overAppetite, signals.items(), version, createdAt, updatedAt);
     }
 }
