@@ -58,6 +58,7 @@ public final class Bench {
             double[] ceiling = {Double.NaN};
             stage("1 PostgreSQL ceiling", () -> ceiling[0] = postgresCeiling(platform));
             stage("2 inventory commands", () -> inventoryCommands(platform, ceiling[0]));
+            stage("2 risk commands", () -> riskCommands(platform));
             stage("3 end to end", () -> endToEnd(platform));
             stage("4-6 audit at scale", () -> auditAtScale(platform));
             stage("7 services", () -> footprints(platform));
@@ -113,6 +114,15 @@ public final class Bench {
         report.add(Result.of("2", "the same, to the command-shaped ceiling", commands.perSecond(), "commands/s")
                 .ratio(commandCeiling).ratioAtLeast(0.5, ">= 0.50 of (1, command-shaped)"));
         percentiles("2", "registration latency", commands.latencies(), 50, "p99 <= 50 ms");
+    }
+
+    private void riskCommands(LaunchedPlatform platform) throws Exception {
+        Load.Outcome operations = RiskCommands.measure(platform, options);
+        double commands = 2 * operations.perSecond();
+        report.add(Result.of("2", "risk-service: risks identified and assessed over HTTP (two commands each), C="
+                        + options.concurrency() + ", to the command-shaped ceiling", commands, "commands/s")
+                .ratio(commandCeiling).ratioAtLeast(0.5, ">= 0.50 of (1, command-shaped)").note(failures(operations)));
+        percentiles("2", "risk identified and assessed (two requests)", operations.latencies(), 100, "p99 <= 100 ms");
     }
 
     private void endToEnd(LaunchedPlatform platform) throws Exception {

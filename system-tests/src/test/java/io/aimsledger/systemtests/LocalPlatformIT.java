@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
@@ -368,8 +369,62 @@ class LocalPlatformIT {
         return request.request(method, path).then().statusCode(status).extract().as(Map.class);
     }
 
+    /**
+     * Across three services through Kafka: an approved impact assessment goes stale when the inventory adds a
+     * model to its AI system, and the audit, which has no code for risk types, shows it fresh as of before
+     * and stale as of after; a risk as the audit answers it is the risk service's view, field for field.
+     */
     @Test
     @Order(9)
+    void anApprovedImpactAssessmentGoesStaleWhenItsAiSystemChangesAndTheAuditShowsBothTimes() throws Exception {
+        String alice = token("alice");
+        String bob = token("bob");
+        String carol = token("carol");
+        String system = (String) step(alice, "POST", "/api/v1/ai-systems", "{\"name\": \"Loan triage\", "
+                + "\"purpose\": \"Rank applications\", \"owner\": \"alice\", \"organizationRole\": \"DEPLOYER\"}", 201)
+                .get("id");
+        var riskService = given().baseUri("http://localhost:" + (SERVICE_PORT + 1)).contentType("application/json");
+        var audit = given().baseUri("http://localhost:" + (SERVICE_PORT + 4)).auth().oauth2(carol);
+        // The risk service knows the AI system once its replica has read the inventory's event.
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri("http://localhost:" + (SERVICE_PORT + 1))
+                .auth().oauth2(alice).contentType("application/json").body(Map.of("aiSystemId", system, "scope", "Ranking"))
+                .post("/api/v1/impact-assessments").statusCode() == 201);
+        String assessment = given().baseUri("http://localhost:" + (SERVICE_PORT + 1)).auth().oauth2(alice)
+                .queryParam("aiSystemId", system).get("/api/v1/impact-assessments").then().statusCode(200).extract()
+                .path("items[0].id");
+        riskService.auth().oauth2(alice).body(Map.of("stakeholderGroup", "applicants", "dimension", "FAIRNESS",
+                        "description", "Deprioritised unfairly", "severity", 3, "likelihood", 2))
+                .post("/api/v1/impact-assessments/{id}/impacts", assessment).then().statusCode(201);
+        given().baseUri("http://localhost:" + (SERVICE_PORT + 1)).auth().oauth2(alice)
+                .post("/api/v1/impact-assessments/{id}/submit", assessment).then().statusCode(200);
+        String approvedAt = given().baseUri("http://localhost:" + (SERVICE_PORT + 1)).auth().oauth2(bob)
+                .contentType("application/json").body(Map.of("comment", "sound"))
+                .post("/api/v1/impact-assessments/{id}/approve", assessment).then().statusCode(200)
+                .body("status", equalTo("APPROVED")).extract().path("updatedAt");
+        Map<String, Object> risk = given().baseUri("http://localhost:" + (SERVICE_PORT + 1)).auth().oauth2(alice)
+                .contentType("application/json").body(Map.of("aiSystemIds", List.of(system), "title", "Unfair ranking",
+                        "category", "BIAS_FAIRNESS", "owner", "alice"))
+                .post("/api/v1/risks").then().statusCode(201).extract().as(Map.class);
+
+        step(alice, "POST", "/api/v1/ai-systems/" + system + "/models", "{\"name\": \"ranker\", \"version\": \"2\"}", 201);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri("http://localhost:" + (SERVICE_PORT + 1))
+                .auth().oauth2(alice).get("/api/v1/impact-assessments/{id}", assessment).then()
+                .body("stale", equalTo(true)).body("staleReason", containsString("model ranker 2 added")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri("http://localhost:" + (SERVICE_PORT + 4))
+                .auth().oauth2(carol).get("/api/v1/audit/impact-assessments/{id}", assessment).then().statusCode(200)
+                .body("stale", equalTo(true)));
+        audit.queryParam("asOf", approvedAt).get("/api/v1/audit/impact-assessments/{id}", assessment).then()
+                .statusCode(200).body("status", equalTo("APPROVED")).body("stale", equalTo(false));
+        Map<String, Object> audited = new HashMap<>(given().baseUri("http://localhost:" + (SERVICE_PORT + 4))
+                .auth().oauth2(carol).get("/api/v1/audit/risks/{id}", risk.get("id")).then().statusCode(200)
+                .extract().as(Map.class));
+        audited.keySet().removeAll(List.of("asOf", "knownAt", "complete"));
+        assertThat(audited).as("the risk as the audit derives it").isEqualTo(risk);
+    }
+
+    @Test
+    @Order(10)
     void anAuditorTakesAnExportAndThePublicKey() throws Exception {
         String carol = token("carol");
         await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri("http://localhost:" + (SERVICE_PORT + 4))
@@ -402,7 +457,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void stoppingTheLauncherLeavesNoProcessBehind() throws Exception {
         Set<ProcessHandle> started = new HashSet<>(launcher.descendants().toList());
         started.addAll(processesUsing(data));
@@ -422,7 +477,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theExportVerifiesOfflineWithNoServerRunning() throws Exception {
         assertThat(launcher.isAlive()).isFalse();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
