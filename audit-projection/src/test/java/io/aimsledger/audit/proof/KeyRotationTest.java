@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.aimsledger.audit.AuditDatabase;
 import io.aimsledger.audit.TestEvents;
 import io.aimsledger.contracts.CloudEventCodec;
 import io.aimsledger.contracts.EventEnvelope;
@@ -66,6 +67,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 class KeyRotationTest {
 
     private static final String DATABASE = "audit_key_rotation";
+    private static final AuditDatabase DB = new AuditDatabase(DATABASE);
     private static final String AUDIT = "/api/v1/audit";
 
     @Inject
@@ -141,7 +143,7 @@ class KeyRotationTest {
         assertThat(checkpoints.store(pool, forged).await().atMost(Duration.ofSeconds(10)))
                 .as("the service stores no checkpoint of a key that is not the current one").isFalse();
 
-        execute("insert into audit_checkpoint (tree_size, root_hash, signed_at, key_id, signature) values ("
+        DB.execute("insert into audit_checkpoint (tree_size, root_hash, signed_at, key_id, signature) values ("
                 + size + " + 500, '" + forged.checkpoint().rootHash() + "', '" + forged.checkpoint().timestamp() + "', '"
                 + forged.keyId() + "', '" + forged.signature() + "')");
         try {
@@ -150,7 +152,7 @@ class KeyRotationTest {
             assertThat(verify.getString("finding")).contains("is signed by key " + keyId(unannounced)
                     + ", which the key history does not announce");
         } finally {
-            execute("set session_replication_role = replica; delete from audit_checkpoint where tree_size = " + size
+            DB.execute("set session_replication_role = replica; delete from audit_checkpoint where tree_size = " + size
                     + " + 500");
         }
         auditor().get(AUDIT + "/verify").then().statusCode(200).body("valid", org.hamcrest.Matchers.equalTo(true));
@@ -196,7 +198,7 @@ class KeyRotationTest {
                     null, ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8)));
         }
         TestEvents.send("aims.test.v1", subject, values);
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from audit_log where subject = '"
+        await().atMost(Duration.ofSeconds(60)).until(() -> DB.count("select count(*) from audit_log where subject = '"
                 + subject + "'") == count);
     }
 
@@ -237,20 +239,8 @@ class KeyRotationTest {
     }
 
     private static long treeSize() throws SQLException {
-        return count("select size from merkle_tree");
+        return DB.count("select size from merkle_tree");
     }
 
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = TestServers.postgres().connect(DATABASE); var statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 
-    private static long count(String sql) throws SQLException {
-        try (Connection connection = TestServers.postgres().connect(DATABASE); var statement = connection.createStatement();
-             var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
 }

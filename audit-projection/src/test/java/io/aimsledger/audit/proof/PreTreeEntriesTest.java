@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
+import io.aimsledger.audit.AuditDatabase;
 import io.aimsledger.audit.TestEvents;
 import io.aimsledger.contracts.CloudEventCodec;
 import io.aimsledger.contracts.EventEnvelope;
@@ -46,6 +47,7 @@ import io.restassured.specification.RequestSpecification;
 class PreTreeEntriesTest {
 
     private static final String DATABASE = "audit_pre_tree";
+    private static final AuditDatabase DB = new AuditDatabase(DATABASE);
     private static final String AUDIT = "/api/v1/audit";
     private static final int BEFORE_THE_TREE = 3;
 
@@ -98,34 +100,34 @@ class PreTreeEntriesTest {
     void entriesFromBeforeTheTreeAreReportedApartAndCheckedAgainstTheirRecord() throws Exception {
         String subject = "new-" + UUID.randomUUID();
         TestEvents.send("aims.test.v1", subject, event(UUID.randomUUID(), subject, 1), event(UUID.randomUUID(), subject, 2));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from merkle_leaf") >= 2);
-        long firstSeq = count("select min(seq) from audit_log");
+        await().atMost(Duration.ofSeconds(60)).until(() -> DB.count("select count(*) from merkle_leaf") >= 2);
+        long firstSeq = DB.count("select min(seq) from audit_log");
 
         JsonPath clean = auditor().get(AUDIT + "/verify").then().statusCode(200).extract().jsonPath();
         assertThat(clean.getBoolean("valid")).as(clean.getString("finding")).isTrue();
         assertThat(clean.getLong("preTreeEntries")).isEqualTo(BEFORE_THE_TREE);
         assertThat(clean.getString("finding")).contains("3 entries from before the tree are as recorded");
-        assertThat(clean.getLong("treeSize")).isEqualTo(count("select count(*) from merkle_leaf"));
+        assertThat(clean.getLong("treeSize")).isEqualTo(DB.count("select count(*) from merkle_leaf"));
 
         String offline = verifyOffline();
         assertThat(offline).contains("RESULT: VERIFIED")
                 .contains("3 entries were logged before the tree existed: no leaf and no signature covers them");
 
-        executeWithoutTriggers("update audit_log set cloud_event = replace(cloud_event, 'alice', 'mallory') where seq = "
+        DB.executeWithoutTriggers("update audit_log set cloud_event = replace(cloud_event, 'alice', 'mallory') where seq = "
                 + firstSeq);
         JsonPath changed = auditor().get(AUDIT + "/verify").then().statusCode(200).extract().jsonPath();
         assertThat(changed.getBoolean("valid")).isFalse();
         assertThat(changed.getLong("firstInvalidSeq")).isEqualTo(firstSeq);
         assertThat(changed.getString("finding")).contains("is not the entry recorded when the tree was introduced");
-        executeWithoutTriggers("update audit_log set cloud_event = replace(cloud_event, 'mallory', 'alice') where seq = "
+        DB.executeWithoutTriggers("update audit_log set cloud_event = replace(cloud_event, 'mallory', 'alice') where seq = "
                 + firstSeq);
 
-        executeWithoutTriggers("create table pre_tree_copy as select * from audit_log where seq = " + firstSeq
+        DB.executeWithoutTriggers("create table pre_tree_copy as select * from audit_log where seq = " + firstSeq
                 + "; delete from audit_log where seq = " + firstSeq);
         JsonPath deleted = auditor().get(AUDIT + "/verify").then().statusCode(200).extract().jsonPath();
         assertThat(deleted.getBoolean("valid")).isFalse();
         assertThat(deleted.getString("finding")).contains("is no longer in the log");
-        executeWithoutTriggers("insert into audit_log overriding system value select * from pre_tree_copy; "
+        DB.executeWithoutTriggers("insert into audit_log overriding system value select * from pre_tree_copy; "
                 + "drop table pre_tree_copy");
 
         auditor().get(AUDIT + "/verify").then().statusCode(200).body("valid", org.hamcrest.Matchers.equalTo(true));
@@ -143,18 +145,5 @@ class PreTreeEntriesTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static void executeWithoutTriggers(String sql) throws SQLException {
-        try (Connection connection = TestServers.postgres().connect(DATABASE); var statement = connection.createStatement()) {
-            statement.execute("set session_replication_role = replica");
-            statement.execute(sql);
-        }
-    }
 
-    private static long count(String sql) throws SQLException {
-        try (Connection connection = TestServers.postgres().connect(DATABASE); var statement = connection.createStatement();
-             var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
 }

@@ -26,6 +26,7 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.aimsledger.audit.AuditDatabase;
 import io.aimsledger.audit.TestEvents;
 import io.aimsledger.contracts.CloudEventCodec;
 import io.aimsledger.contracts.EventEnvelope;
@@ -67,6 +68,7 @@ import io.restassured.specification.RequestSpecification;
 class TransparencyTest {
 
     private static final String DATABASE = "audit_transparency";
+    private static final AuditDatabase DB = new AuditDatabase(DATABASE);
     private static final String AUDIT = "/api/v1/audit";
 
     private String subject;
@@ -94,7 +96,7 @@ class TransparencyTest {
             }
         }
         TestEvents.send("aims.test.v1", subject, values.toArray(byte[][]::new));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from audit_log where subject = '"
+        await().atMost(Duration.ofSeconds(60)).until(() -> DB.count("select count(*) from audit_log where subject = '"
                 + subject + "'") == eventIds.size());
     }
 
@@ -171,15 +173,15 @@ class TransparencyTest {
     @Test
     void theTreeAndItsCheckpointsAreAppendOnlyForTheService() throws Exception {
         append(1); // row triggers guard rows, so there must be some
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from audit_checkpoint") > 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count("select count(*) from audit_checkpoint") > 0);
         try (var app = java.sql.DriverManager.getConnection(TestServers.postgres().jdbcUrl(DATABASE), "aims_audit_app",
                 "aims-audit-app"); var statement = app.createStatement()) {
             for (String table : List.of("merkle_leaf", "merkle_node", "audit_checkpoint")) {
                 assertThatThrownBy(() -> statement.execute("delete from " + table)).hasMessageContaining("permission denied");
             }
         }
-        assertThatThrownBy(() -> execute("delete from merkle_node")).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> execute("update audit_checkpoint set tree_size = 0")).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> DB.execute("delete from merkle_node")).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> DB.execute("update audit_checkpoint set tree_size = 0")).hasMessageContaining("append-only");
     }
 
     @Test
@@ -191,7 +193,7 @@ class TransparencyTest {
         TestEvents.publish(id, 2, "2026-02-10T09:00:00Z", new InventoryEvent.AiSystemClassified(id,
                 EuAiActRiskClass.HIGH_RISK, "Annex III"));
         String current = " where entity_type = 'ai-system' and entity_id = '" + id + "' and recorded_to is null";
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from entity_version" + current) == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> DB.count("select count(*) from entity_version" + current) == 2);
         auditor().queryParam("derived", "true").get(AUDIT + "/verify").then().statusCode(200)
                 .body("valid", equalTo(true)).body("derivedChecked", equalTo(true));
 
@@ -204,11 +206,11 @@ class TransparencyTest {
             assertThatThrownBy(() -> statement.execute("truncate entity_version")).isInstanceOf(SQLException.class);
         }
 
-        executeWithoutTriggers("update entity_version set state = jsonb_set(state, '{name}', '\"Forged\"')" + current);
+        DB.executeWithoutTriggers("update entity_version set state = jsonb_set(state, '{name}', '\"Forged\"')" + current);
         auditor().get(AUDIT + "/verify").then().statusCode(200).body("valid", equalTo(true));
         auditor().queryParam("derived", "true").get(AUDIT + "/verify").then().statusCode(200)
                 .body("valid", equalTo(false)).body("firstDifferingEntity", equalTo("ai-system/" + id));
-        executeWithoutTriggers("update entity_version set state = jsonb_set(state, '{name}', '\"Scorer\"')" + current);
+        DB.executeWithoutTriggers("update entity_version set state = jsonb_set(state, '{name}', '\"Scorer\"')" + current);
         auditor().queryParam("derived", "true").get(AUDIT + "/verify").then().statusCode(200)
                 .body("valid", equalTo(true));
         auditor().queryParam("derived", "maybe").get(AUDIT + "/verify").then().statusCode(400);
@@ -252,9 +254,9 @@ class TransparencyTest {
 
         long deleted = seqs.get(4);
         String restoreDeleted = "insert into audit_log overriding system value select * from audit_log_copy";
-        execute("create table audit_log_copy as select * from audit_log where seq = " + deleted);
+        DB.execute("create table audit_log_copy as select * from audit_log where seq = " + deleted);
         tamperedAndRestored(deleted, earlier, "delete from audit_log where seq = " + deleted, restoreDeleted);
-        execute("drop table audit_log_copy");
+        DB.execute("drop table audit_log_copy");
 
         long first = seqs.get(5);
         long second = seqs.get(7);
@@ -275,7 +277,7 @@ class TransparencyTest {
      * no consistency proof from {@code earlier} reaches the tampered head, then restores the row(s).
      */
     private void tamperedAndRestored(long badSeq, SignedCheckpoint earlier, String tamper, String restore) throws Exception {
-        executeWithoutTriggers(tamper);
+        DB.executeWithoutTriggers(tamper);
         try {
             JsonPath verify = auditor().get(AUDIT + "/verify").then().statusCode(200).extract().jsonPath();
             assertThat(verify.getBoolean("valid")).as(tamper).isFalse();
@@ -298,7 +300,7 @@ class TransparencyTest {
             assertThat(MerkleProofs.verifyConsistency(from, size, earlier.checkpoint().root(), head,
                     hashes(served.getList("consistencyPath")))).as(tamper).isFalse();
         } finally {
-            executeWithoutTriggers(restore);
+            DB.executeWithoutTriggers(restore);
         }
         auditor().get(AUDIT + "/verify").then().statusCode(200).body("valid", equalTo(true));
     }
@@ -356,14 +358,14 @@ class TransparencyTest {
 
     /** A seq the log never used below {@code below} (the duplicate in every batch leaves one). */
     private static long firstGapBefore(long below) throws SQLException {
-        long gap = count("select min(s) from generate_series((select min(seq) from audit_log), " + below + ") s "
+        long gap = DB.count("select min(s) from generate_series((select min(seq) from audit_log), " + below + ") s "
                 + "where not exists (select 1 from audit_log where seq = s)");
         assertThat(gap).as("a gap in seq").isPositive();
         return gap;
     }
 
     private static long treeSize() throws SQLException {
-        return count("select size from merkle_tree");
+        return DB.count("select size from merkle_tree");
     }
 
     private static List<byte[]> leavesOfRows() throws SQLException {
@@ -381,24 +383,6 @@ class TransparencyTest {
         return hex.stream().map(MerkleHashes::fromHex).toList();
     }
 
-    private static void executeWithoutTriggers(String sql) throws SQLException {
-        try (Connection connection = TestServers.postgres().connect(DATABASE); var statement = connection.createStatement()) {
-            statement.execute("set session_replication_role = replica");
-            statement.execute(sql);
-        }
-    }
 
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = TestServers.postgres().connect(DATABASE); var statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 
-    private static long count(String sql) throws SQLException {
-        try (Connection connection = TestServers.postgres().connect(DATABASE); var statement = connection.createStatement();
-             var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package io.aimsledger.inventory.ingest;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -32,8 +30,7 @@ public class KafkaIngest {
     private final BatchConsumer consumer;
 
     public KafkaIngest(Ingest ingest, DeadLetterLog deadLetters, Instance<OpenTelemetry> telemetry) {
-        this.consumer = new BatchConsumer(GROUP, new IngestRecords(ingest)::apply, null, deadLetters,
-                telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop(), Duration.ofMillis(500));
+        this.consumer = BatchConsumer.recordByRecord(GROUP, new IngestRecords(ingest)::apply, deadLetters, telemetry);
     }
 
     @Incoming(CHANNEL)

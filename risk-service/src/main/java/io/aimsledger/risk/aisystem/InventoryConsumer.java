@@ -1,7 +1,6 @@
 package io.aimsledger.risk.aisystem;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -66,8 +65,7 @@ public class InventoryConsumer {
         this.commands = commands;
         this.inbox = inbox;
         this.clock = clock;
-        this.consumer = new BatchConsumer(GROUP, this::apply, null, deadLetters,
-                telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop(), Duration.ofMillis(500));
+        this.consumer = BatchConsumer.recordByRecord(GROUP, this::apply, deadLetters, telemetry);
     }
 
     @Incoming(CHANNEL)

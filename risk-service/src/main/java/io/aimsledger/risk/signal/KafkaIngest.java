@@ -1,7 +1,5 @@
 package io.aimsledger.risk.signal;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -30,8 +28,7 @@ public class KafkaIngest {
     private final BatchConsumer consumer;
 
     public KafkaIngest(Ingest ingest, DeadLetterLog deadLetters, Instance<OpenTelemetry> telemetry) {
-        this.consumer = new BatchConsumer(GROUP, new IngestRecords(ingest)::apply, null, deadLetters,
-                telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop(), Duration.ofMillis(500));
+        this.consumer = BatchConsumer.recordByRecord(GROUP, new IngestRecords(ingest)::apply, deadLetters, telemetry);
     }
 
     @Incoming(CHANNEL)

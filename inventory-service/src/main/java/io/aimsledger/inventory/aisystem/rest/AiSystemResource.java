@@ -21,15 +21,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aimsledger.contracts.inventory.v1.EuAiActRiskClass;
 import io.aimsledger.contracts.inventory.v1.LifecycleStage;
 import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.web.CommandContexts;
-import io.aimsledger.eventstore.web.CommandHeaders;
 import io.aimsledger.eventstore.web.CommandRequestHeaders;
 import io.aimsledger.eventstore.web.EffectiveAt;
 import io.aimsledger.eventstore.web.IdempotencyKey;
@@ -62,23 +59,21 @@ public class AiSystemResource {
     private final AiSystemReadModel readModel;
     private final AiSystemEvents events;
     private final CommandContexts contexts;
-    private final ObjectMapper json;
 
     public AiSystemResource(AiSystemCommandHandler commands, WebCommands web, AiSystemReadModel readModel, AiSystemEvents events,
-                            CommandContexts contexts, ObjectMapper json) {
+                            CommandContexts contexts) {
         this.commands = commands;
         this.web = web;
         this.readModel = readModel;
         this.events = events;
         this.contexts = contexts;
-        this.json = json;
     }
 
     @POST
     @RolesAllowed(Access.WRITE)
     public Uni<Response> register(@Valid @NotNull RegisterAiSystemRequest request, @BeanParam CommandRequestHeaders headers) {
         UUID id = UUID.randomUUID();
-        var key = headers.idempotencyKey("POST", AI_SYSTEMS, body(request));
+        var key = web.key(headers, "POST", AI_SYSTEMS, request);
         var command = commands.command(id, new AiSystemCommand.RegisterAiSystem(id, request.toDescription(),
                 request.externalRef()), contexts.current(headers.correlationId(), request.effectiveAt()), null);
         return web.handle(command, key, decision -> Answer.created(AiSystemCommandHandler.location(id),
@@ -108,7 +103,7 @@ public class AiSystemResource {
             if (view == null) {
                 throw Rejection.notFound(InventoryProblems.NOT_FOUND, "No AI system has this id.");
             }
-            return Response.ok(view).header("ETag", CommandHeaders.etag(view.version())).build();
+            return WebCommands.found(view, view.version());
         });
     }
 
@@ -218,15 +213,6 @@ public class AiSystemResource {
     }
 
     private IdempotencyKey postKey(CommandRequestHeaders headers, UUID id, String action, Object request) {
-        return headers.idempotencyKey("POST", AI_SYSTEMS + "/" + id + "/" + action, body(request));
-    }
-
-    /** The request as read, for the hash an {@code Idempotency-Key} is bound to. */
-    private byte[] body(Object request) {
-        try {
-            return json.writeValueAsBytes(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a request record can always be written as JSON", e);
-        }
+        return web.key(headers, "POST", AI_SYSTEMS + "/" + id + "/" + action, request);
     }
 }

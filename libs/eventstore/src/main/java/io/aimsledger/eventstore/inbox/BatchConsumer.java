@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import jakarta.enterprise.inject.Instance;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -65,6 +67,13 @@ public final class BatchConsumer {
         this.deadLetters = deadLetters;
         this.tracer = telemetry.getTracer("io.aimsledger.eventstore");
         this.retryBackoff = retryBackoff;
+    }
+
+    /** A consumer that applies records one by one, traced when the service has OpenTelemetry. */
+    public static BatchConsumer recordByRecord(String name, RecordHandler handler, DeadLetterLog deadLetters,
+                                               Instance<OpenTelemetry> telemetry) {
+        return new BatchConsumer(name, handler, null, deadLetters,
+                telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop(), Duration.ofMillis(500));
     }
 
     public Uni<Void> apply(KafkaRecordBatch<String, byte[]> batch) {

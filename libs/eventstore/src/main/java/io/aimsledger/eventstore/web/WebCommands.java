@@ -81,6 +81,23 @@ public class WebCommands {
         });
     }
 
+    /**
+     * The {@code Idempotency-Key} of a request (or null without one), bound to its method, path and
+     * body as read, so that a repeat with another body is told apart.
+     */
+    public IdempotencyKey key(CommandRequestHeaders headers, String method, String path, Object request) {
+        try {
+            return headers.idempotencyKey(method, path, json.writeValueAsBytes(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a request record can always be written as JSON", e);
+        }
+    }
+
+    /** {@code 200} with the view and its {@code ETag}; the view of a resource that does not exist is a 404. */
+    public static Response found(Object view, long version) {
+        return Response.ok(view).header("ETag", CommandHeaders.etag(version)).build();
+    }
+
     private String write(Object view) {
         try {
             return json.writeValueAsString(view);

@@ -20,15 +20,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aimsledger.contracts.risk.v1.ImpactAssessmentStatus;
 import io.aimsledger.contracts.risk.v1.ImpactAssessmentView;
 import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.command.CommandContext;
 import io.aimsledger.eventstore.web.CommandContexts;
-import io.aimsledger.eventstore.web.CommandHeaders;
 import io.aimsledger.eventstore.web.CommandRequestHeaders;
 import io.aimsledger.eventstore.web.IdempotencyKey;
 import io.aimsledger.eventstore.web.WebCommands;
@@ -59,17 +56,15 @@ public class ImpactAssessmentResource {
     private final ImpactAssessmentReadModel readModel;
     private final References references;
     private final CommandContexts contexts;
-    private final ObjectMapper json;
 
     public ImpactAssessmentResource(ImpactAssessmentCommandHandler commands, WebCommands web,
                                     ImpactAssessmentReadModel readModel, References references,
-                                    CommandContexts contexts, ObjectMapper json) {
+                                    CommandContexts contexts) {
         this.commands = commands;
         this.web = web;
         this.readModel = readModel;
         this.references = references;
         this.contexts = contexts;
-        this.json = json;
     }
 
     @POST
@@ -77,7 +72,7 @@ public class ImpactAssessmentResource {
     public Uni<Response> start(@Valid @NotNull StartImpactAssessmentRequest request,
                                @BeanParam CommandRequestHeaders headers) {
         UUID id = UUID.randomUUID();
-        var key = headers.idempotencyKey("POST", ASSESSMENTS, body(request));
+        var key = web.key(headers, "POST", ASSESSMENTS, request);
         var context = contexts.current(headers.correlationId(), request.effectiveAt());
         var command = new ImpactAssessmentCommand.StartImpactAssessment(id, request.aiSystemId(), request.scope(),
                 context.actor());
@@ -107,7 +102,7 @@ public class ImpactAssessmentResource {
             if (view == null) {
                 throw Rejection.notFound(ImpactAssessmentProblems.NOT_FOUND, "No impact assessment has this id.");
             }
-            return Response.ok(view).header("ETag", CommandHeaders.etag(view.version())).build();
+            return WebCommands.found(view, view.version());
         });
     }
 
@@ -179,14 +174,6 @@ public class ImpactAssessmentResource {
     }
 
     private IdempotencyKey postKey(CommandRequestHeaders headers, UUID id, String action, Object request) {
-        return headers.idempotencyKey("POST", ASSESSMENTS + "/" + id + "/" + action, body(request));
-    }
-
-    private byte[] body(Object request) {
-        try {
-            return json.writeValueAsBytes(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a request record can always be written as JSON", e);
-        }
+        return web.key(headers, "POST", ASSESSMENTS + "/" + id + "/" + action, request);
     }
 }

@@ -18,9 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aimsledger.contracts.risk.v1.RiskLevel;
 import io.aimsledger.contracts.risk.v1.RiskStatus;
@@ -28,7 +26,6 @@ import io.aimsledger.contracts.risk.v1.RiskView;
 import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.command.CommandContext;
 import io.aimsledger.eventstore.web.CommandContexts;
-import io.aimsledger.eventstore.web.CommandHeaders;
 import io.aimsledger.eventstore.web.CommandRequestHeaders;
 import io.aimsledger.eventstore.web.EffectiveAt;
 import io.aimsledger.eventstore.web.IdempotencyKey;
@@ -63,24 +60,22 @@ public class RiskResource {
     private final References references;
     private final CommandContexts contexts;
     private final RiskConfig config;
-    private final ObjectMapper json;
 
     public RiskResource(RiskCommandHandler commands, WebCommands web, RiskReadModel readModel, References references,
-                        CommandContexts contexts, RiskConfig config, ObjectMapper json) {
+                        CommandContexts contexts, RiskConfig config) {
         this.commands = commands;
         this.web = web;
         this.readModel = readModel;
         this.references = references;
         this.contexts = contexts;
         this.config = config;
-        this.json = json;
     }
 
     @POST
     @RolesAllowed(Access.WRITE)
     public Uni<Response> identify(@Valid @NotNull IdentifyRiskRequest request, @BeanParam CommandRequestHeaders headers) {
         UUID id = UUID.randomUUID();
-        var key = headers.idempotencyKey("POST", RISKS, body(request));
+        var key = web.key(headers, "POST", RISKS, request);
         var context = contexts.current(headers.correlationId(), request.effectiveAt());
         var command = new RiskCommand.IdentifyRisk(id, request.aiSystemIds(), request.details(), config.appetite());
         return references.requireActive(request.aiSystemIds()).flatMap(ignored -> web.handle(
@@ -113,7 +108,7 @@ public class RiskResource {
             if (view == null) {
                 throw Rejection.notFound(RiskProblems.NOT_FOUND, "No risk has this id.");
             }
-            return Response.ok(view).header("ETag", CommandHeaders.etag(view.version())).build();
+            return WebCommands.found(view, view.version());
         });
     }
 
@@ -201,15 +196,6 @@ public class RiskResource {
     }
 
     private IdempotencyKey postKey(CommandRequestHeaders headers, UUID id, String action, Object request) {
-        return headers.idempotencyKey("POST", RISKS + "/" + id + "/" + action, body(request));
-    }
-
-    /** The request as read, for the hash an {@code Idempotency-Key} is bound to. */
-    private byte[] body(Object request) {
-        try {
-            return json.writeValueAsBytes(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a request record can always be written as JSON", e);
-        }
+        return web.key(headers, "POST", RISKS + "/" + id + "/" + action, request);
     }
 }
