@@ -50,14 +50,3 @@ create table impact_assessment (
 
 create index impact_assessment_page on impact_assessment (created_at, id);
 create index impact_assessment_ai_system on impact_assessment (ai_system_id, created_at, id);
-
--- The AI systems as the inventory publishes them (aims.inventory.v1), kept by InventoryReplica in the
--- transaction that records the event in the inbox: enough to refuse an unknown or retired AI system,
--- to find one by its external reference, and to tell a material change.
-create table ai_system_replica (
-    id              uuid   primary key,
-    external_ref    text   unique,
-    state           jsonb  not null,
-    retired         boolean not null,
-    version         bigint not null
-);

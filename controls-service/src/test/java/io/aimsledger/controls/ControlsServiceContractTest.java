@@ -1,5 +1,7 @@
 package io.aimsledger.controls;
 
+import java.util.UUID;
+
 import io.aimsledger.testkit.KafkaResource;
 import io.aimsledger.testkit.KeycloakResource;
 import io.aimsledger.testkit.PostgresResource;
@@ -21,12 +23,11 @@ class ControlsServiceContractTest extends SecuredServiceContract {
 
     @Override
     protected String validWriteBody() {
-        return "{}";
+        return "{\"id\": \"CUSTOM-" + UUID.randomUUID() + "\", \"title\": \"Model cards\"}";
     }
 
     @Override
     protected int writeSuccessStatus() {
-        // the domain is not built yet (its issue replaces this with a real write)
-        return 501;
+        return 201;
     }
 }

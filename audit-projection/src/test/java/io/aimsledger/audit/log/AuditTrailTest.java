@@ -70,7 +70,7 @@ class AuditTrailTest {
                 registered);
         // A domain whose topic did not exist when the projection started is picked up by the pattern.
         send("aims.risk-" + subject.substring(0, 8).replaceAll("[0-9]", "x") + ".v1",
-                event(third, "risk", "risk-identified", subject, "carol", Instant.parse("2026-03-03T10:00:00Z")));
+                event(third, "risk", "thing-noticed", subject, "carol", Instant.parse("2026-03-03T10:00:00Z")));
         send("aims.test.not-a-domain", event(UUID.randomUUID(), "test", "ignored", subject, "x", Instant.now()));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("carol").queryParam("subject", subject)

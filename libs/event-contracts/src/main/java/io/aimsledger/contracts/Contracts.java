@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
+import io.aimsledger.contracts.controls.v1.Control;
+import io.aimsledger.contracts.controls.v1.ControlEvent;
+import io.aimsledger.contracts.controls.v1.ControlView;
 import io.aimsledger.contracts.inventory.v1.AiSystem;
 import io.aimsledger.contracts.inventory.v1.AiSystemView;
 import io.aimsledger.contracts.inventory.v1.InventoryEvent;
@@ -23,7 +26,10 @@ public final class Contracts {
 
     public static final DomainContract RISK_V1 = new DomainContract("risk", 1, RiskEvent.class);
 
-    public static final ContractRegistry REGISTRY = new ContractRegistry(all(List.of(INVENTORY_V1, RISK_V1)));
+    public static final DomainContract CONTROLS_V1 = new DomainContract("controls", 1, ControlEvent.class);
+
+    public static final ContractRegistry REGISTRY = new ContractRegistry(all(List.of(INVENTORY_V1, RISK_V1,
+            CONTROLS_V1)));
 
     public static final EntityType<AiSystem, InventoryEvent> AI_SYSTEM = new EntityType<>("ai-system", "ai-systems",
             INVENTORY_V1, InventoryEvent.class, AiSystem.none(), AiSystem::evolve,
@@ -37,8 +43,12 @@ public final class Contracts {
                     ImpactAssessment.none(), ImpactAssessment::evolve, ImpactAssessment::exists, assessment -> false,
                     ImpactAssessmentView::of);
 
+    public static final EntityType<Control, ControlEvent> CONTROL = new EntityType<>("control", "controls",
+            CONTROLS_V1, ControlEvent.class, Control.none(), Control::evolve, Control::exists, control -> false,
+            ControlView::of);
+
     public static final EntityTypes ENTITY_TYPES = new EntityTypes(allTypes(List.of(AI_SYSTEM, RISK,
-            IMPACT_ASSESSMENT)));
+            IMPACT_ASSESSMENT, CONTROL)));
 
     /**
      * The lists of the whole-state document (API.md, {@code GET /api/v1/audit/state}), in order; a list

@@ -64,8 +64,8 @@ public final class RiskApi {
                 "/aims/inventory", id.toString(), Instant.now(), version, "alice", eventId.toString(), null, null,
                 PayloadCodec.write(event)));
         TestTopics.send(Contracts.INVENTORY_V1.topic(), id.toString(), new String(cloudEvent, StandardCharsets.UTF_8));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from ai_system_replica where id = '"
-                + id + "' and version = " + version) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from entity_replica where entity_type = "
+                + "'ai-system' and entity_id = '" + id + "' and version = " + version) == 1);
         return eventId;
     }
 

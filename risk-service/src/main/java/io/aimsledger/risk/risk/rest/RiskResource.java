@@ -141,10 +141,9 @@ public class RiskResource {
                                    @BeanParam CommandRequestHeaders headers) {
         UUID riskId = RequestValues.uuid(id, ID);
         var treatment = request.treatment();
-        references.requireKnownControls(treatment.controlIds());
-        return change(riskId, new RiskCommand.PlanTreatment(treatment), headers,
-                postKey(headers, riskId, "treatment", request),
-                contexts.current(headers.correlationId(), request.effectiveAt()));
+        var context = contexts.current(headers.correlationId(), request.effectiveAt());
+        return references.requireKnownControls(treatment.controlIds()).flatMap(ignored -> change(riskId,
+                new RiskCommand.PlanTreatment(treatment), headers, postKey(headers, riskId, "treatment", request), context));
     }
 
     @POST

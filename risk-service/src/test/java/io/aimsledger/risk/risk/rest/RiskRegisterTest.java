@@ -5,10 +5,13 @@ import static io.aimsledger.risk.support.RiskApi.RISKS;
 import static io.aimsledger.risk.support.RiskApi.as;
 import static io.aimsledger.risk.support.RiskApi.identified;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +19,19 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.aimsledger.contracts.CloudEventCodec;
+import io.aimsledger.contracts.Contracts;
+import io.aimsledger.contracts.EventEnvelope;
+import io.aimsledger.contracts.PayloadCodec;
+import io.aimsledger.contracts.controls.v1.ControlEvent;
+import io.aimsledger.contracts.controls.v1.ControlSource;
 import io.aimsledger.contracts.inventory.v1.InventoryEvent;
 import io.aimsledger.contracts.inventory.v1.LifecycleStage;
 import io.aimsledger.risk.support.RiskApi;
 import io.aimsledger.testkit.KafkaResource;
 import io.aimsledger.testkit.KeycloakResource;
 import io.aimsledger.testkit.PostgresResource;
+import io.aimsledger.testkit.TestTopics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -189,6 +199,26 @@ class RiskRegisterTest {
                 .statusCode(422).body("code", equalTo("idempotency.key-reused"));
         as("alice").body(Map.of("likelihood", 1, "impact", 1, "effectiveAt", Instant.now().plusSeconds(3600).toString()))
                 .post(RISKS + "/{id}/assessment", id).then().statusCode(400).body("code", equalTo("time.in-future"));
+    }
+
+    @Test
+    void aTreatmentMayNameACustomControlOnceTheControlsServiceHasPublishedIt() throws Exception {
+        String id = identified(RiskApi.aiSystem(), "alice");
+        as("alice").body(rating(3, 3)).post(RISKS + "/{id}/assessment", id).then().statusCode(200);
+        String custom = "MODEL-CARDS-" + UUID.randomUUID().toString().substring(0, 8);
+        as("alice").body(Map.of("option", "MITIGATE", "controlIds", List.of(custom))).post(RISKS + "/{id}/treatment", id)
+                .then().statusCode(422).body("code", equalTo("risk.unknown-control"));
+
+        var catalogued = new ControlEvent.ControlCatalogued(custom, ControlSource.CUSTOM, null, null, "Model cards",
+                null, null);
+        byte[] event = CloudEventCodec.toJson(new EventEnvelope(UUID.randomUUID(), Contracts.REGISTRY.typeOf(catalogued),
+                "/aims/controls", custom, Instant.now(), 1, "alice", null, null, null, PayloadCodec.write(catalogued)));
+        TestTopics.send(Contracts.CONTROLS_V1.topic(), custom, new String(event, StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("alice")
+                .body(Map.of("option", "MITIGATE", "controlIds", List.of(custom, "A.6.2.4")))
+                .post(RISKS + "/{id}/treatment", id).then().statusCode(200)
+                .body("treatment.controlIds", equalTo(List.of(custom, "A.6.2.4"))));
     }
 
     private static List<String> ids(Map<String, String> query) {
