@@ -49,6 +49,14 @@ public final class TestEvents {
                 PayloadCodec.write(event)));
     }
 
+    /** An event of any published contract about {@code subject}, by alice, sent to its contract's topic. */
+    public static void publish(String subject, long version, String occurredAt, Object event) throws Exception {
+        var contract = Contracts.REGISTRY.contractOf(event);
+        send(contract.topic(), subject, CloudEventCodec.toJson(new EventEnvelope(UUID.randomUUID(),
+                Contracts.REGISTRY.typeOf(event), contract.source(), subject, Instant.parse(occurredAt), version, "alice",
+                null, null, null, PayloadCodec.write(event))));
+    }
+
     public static void publish(UUID id, long version, String occurredAt, InventoryEvent event) throws Exception {
         send(Contracts.INVENTORY_V1.topic(), id.toString(), inventory(id, version, occurredAt, event));
     }

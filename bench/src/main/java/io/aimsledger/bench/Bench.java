@@ -59,6 +59,7 @@ public final class Bench {
             stage("1 PostgreSQL ceiling", () -> ceiling[0] = postgresCeiling(platform));
             stage("2 inventory commands", () -> inventoryCommands(platform, ceiling[0]));
             stage("2 risk commands", () -> riskCommands(platform));
+            stage("2 control commands", () -> controlCommands(platform));
             stage("3 end to end", () -> endToEnd(platform));
             stage("4-6 audit at scale", () -> auditAtScale(platform));
             stage("7 services", () -> footprints(platform));
@@ -123,6 +124,18 @@ public final class Bench {
                         + options.concurrency() + ", to the command-shaped ceiling", commands, "commands/s")
                 .ratio(commandCeiling).ratioAtLeast(0.5, ">= 0.50 of (1, command-shaped)").note(failures(operations)));
         percentiles("2", "risk identified and assessed (two requests)", operations.latencies(), 100, "p99 <= 100 ms");
+    }
+
+    private void controlCommands(LaunchedPlatform platform) throws Exception {
+        Load.Outcome operations = ControlCommands.measure(platform, options);
+        report.add(Result.of("2", "controls-service: custom controls catalogued, decided applicable and implemented "
+                        + "over HTTP (three commands each), C=" + options.concurrency() + ", to the command-shaped ceiling",
+                3 * operations.perSecond(), "commands/s").ratio(commandCeiling)
+                .ratioAtLeast(0.5, ">= 0.50 of (1, command-shaped)").note(failures(operations)));
+        Latencies soa = ControlCommands.auditSoa(platform, 50);
+        report.add(Result.of("2", "the audit's Statement of Applicability of 38 Annex A and >= "
+                + ControlCommands.AT_LEAST + " custom controls as of an instant, p99", soa.millis(99), "ms")
+                .note(soa.count() + " samples, p50 " + String.format(Locale.ROOT, "%.1f", soa.millis(50)) + " ms"));
     }
 
     private void endToEnd(LaunchedPlatform platform) throws Exception {

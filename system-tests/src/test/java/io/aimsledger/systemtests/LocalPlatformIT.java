@@ -423,8 +423,43 @@ class LocalPlatformIT {
         assertThat(audited).as("the risk as the audit derives it").isEqualTo(risk);
     }
 
+    /**
+     * "The SoA on the last day of the audit period as we knew it then": the Statement of Applicability the
+     * controls service gave at an instant is the one the audit answers as of that instant, row for row,
+     * after later decisions changed it.
+     */
     @Test
     @Order(10)
+    void theStatementOfApplicabilityAsOfAnInstantFromTheAuditIsTheOneTheServiceGaveThen() throws Exception {
+        String alice = token("alice");
+        String carol = token("carol");
+        String controls = "http://localhost:" + (SERVICE_PORT + 2);
+        String auditBase = "http://localhost:" + (SERVICE_PORT + 4);
+        given().baseUri(controls).auth().oauth2(alice).contentType("application/json")
+                .body(Map.of("applicability", "APPLICABLE", "justification", "we build and deploy AI systems"))
+                .put("/api/v1/controls/A.6.2.4/applicability").then().statusCode(200);
+        given().baseUri(controls).auth().oauth2(alice).contentType("application/json")
+                .body(Map.of("applicability", "NOT_APPLICABLE", "justification", "no third-party data"))
+                .put("/api/v1/controls/A.7.3/applicability").then().statusCode(200);
+        Instant endOfPeriod = Instant.now();
+        List<Map<String, Object>> soaThen = given().baseUri(controls).auth().oauth2(alice).get("/api/v1/soa").then()
+                .statusCode(200).extract().path("rows");
+        given().baseUri(controls).auth().oauth2(alice).contentType("application/json")
+                .body(Map.of("applicability", "APPLICABLE", "justification", "a supplier's data after all"))
+                .put("/api/v1/controls/A.7.3/applicability").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().baseUri(auditBase).auth()
+                .oauth2(carol).get("/api/v1/audit/soa").then().statusCode(200).extract().<List<Map<String, Object>>>path(
+                        "rows")).anySatisfy(row -> assertThat(row).containsEntry("justification", "a supplier's data after all")));
+        var then = given().baseUri(auditBase).auth().oauth2(carol).queryParam("asOf", endOfPeriod.toString())
+                .get("/api/v1/audit/soa").then().statusCode(200).extract().jsonPath();
+        assertThat(then.getBoolean("complete")).isTrue();
+        assertThat(then.<Map<String, Object>>getList("rows")).as("the SoA as of the end of the period")
+                .isEqualTo(soaThen).hasSizeGreaterThanOrEqualTo(38);
+    }
+
+    @Test
+    @Order(11)
     void anAuditorTakesAnExportAndThePublicKey() throws Exception {
         String carol = token("carol");
         await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri("http://localhost:" + (SERVICE_PORT + 4))
@@ -457,7 +492,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void stoppingTheLauncherLeavesNoProcessBehind() throws Exception {
         Set<ProcessHandle> started = new HashSet<>(launcher.descendants().toList());
         started.addAll(processesUsing(data));
@@ -477,7 +512,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void theExportVerifiesOfflineWithNoServerRunning() throws Exception {
         assertThat(launcher.isAlive()).isFalse();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -24,6 +26,24 @@ public final class StateDocument {
             """;
 
     private StateDocument() {
+    }
+
+    /** The views of one entity type as of the two times, in id order, as the JSON texts kept for them. */
+    public static List<String> views(Connection snapshot, String entityType, Instant asOf, Instant knownAt)
+            throws SQLException {
+        List<String> views = new ArrayList<>();
+        try (var query = snapshot.prepareStatement(ALL_AS_OF)) {
+            query.setFetchSize(FETCH);
+            query.setString(1, entityType);
+            query.setObject(2, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
+            query.setObject(3, OffsetDateTime.ofInstant(knownAt, ZoneOffset.UTC));
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    views.add(rows.getString(1));
+                }
+            }
+        }
+        return views;
     }
 
     /** @param snapshot a connection in a repeatable-read transaction, so that the state is one instant's */

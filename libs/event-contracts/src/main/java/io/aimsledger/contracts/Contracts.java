@@ -7,6 +7,7 @@ import java.util.ServiceLoader;
 import io.aimsledger.contracts.controls.v1.Control;
 import io.aimsledger.contracts.controls.v1.ControlEvent;
 import io.aimsledger.contracts.controls.v1.ControlView;
+import io.aimsledger.contracts.controls.v1.StatementOfApplicability;
 import io.aimsledger.contracts.inventory.v1.AiSystem;
 import io.aimsledger.contracts.inventory.v1.AiSystemView;
 import io.aimsledger.contracts.inventory.v1.InventoryEvent;
@@ -49,6 +50,10 @@ public final class Contracts {
 
     public static final EntityTypes ENTITY_TYPES = new EntityTypes(allTypes(List.of(AI_SYSTEM, RISK,
             IMPACT_ASSESSMENT, CONTROL)));
+
+    /** The reports over collections (API.md): the Statement of Applicability over the controls. */
+    public static final List<Report<?, ?>> REPORTS = List.of(new Report<>("soa", "controls", ControlView.class,
+            StatementOfApplicability.COLUMNS, StatementOfApplicability::of, StatementOfApplicability.Row::values));
 
     /**
      * The lists of the whole-state document (API.md, {@code GET /api/v1/audit/state}), in order; a list

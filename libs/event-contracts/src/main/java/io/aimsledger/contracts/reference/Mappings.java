@@ -34,7 +34,12 @@ public final class Mappings {
         }
     }
 
+    /** A requirement of another framework and one ISO/IEC 42001 control or clause mapped to it. */
+    public record Mapped(String framework, String targetId, String controlId, boolean derived) {
+    }
+
     private static final String RESOURCE = "/io/aimsledger/contracts/reference/mappings.csv";
+    private static final List<Mapped> ALL = new ArrayList<>();
     private static final Map<String, List<Mapping>> BY_CONTROL = load();
 
     private Mappings() {
@@ -45,6 +50,11 @@ public final class Mappings {
         return controlId == null ? List.of() : BY_CONTROL.getOrDefault(controlId, List.of());
     }
 
+    /** Every mapping to {@code framework}, in the order of the reference. */
+    public static List<Mapped> toFramework(String framework) {
+        return ALL.stream().filter(mapped -> mapped.framework().equals(framework)).toList();
+    }
+
     private static Map<String, List<Mapping>> load() {
         Map<String, List<Mapping>> byControl = new LinkedHashMap<>();
         try (InputStream in = Mappings.class.getResourceAsStream(RESOURCE)) {
@@ -53,8 +63,10 @@ public final class Mappings {
             }
             try (var rows = new CsvMapper().readerFor(Row.class).with(CsvSchema.emptySchema().withHeader())
                     .<Row>readValues(in)) {
-                rows.forEachRemaining(row -> byControl.computeIfAbsent(row.controlId(), id -> new ArrayList<>())
-                        .add(row.mapping()));
+                rows.forEachRemaining(row -> {
+                    byControl.computeIfAbsent(row.controlId(), id -> new ArrayList<>()).add(row.mapping());
+                    ALL.add(new Mapped(row.framework(), row.targetId(), row.controlId(), "derived".equals(row.source())));
+                });
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -136,8 +136,22 @@ public class ImpactAssessmentResource {
     @RolesAllowed(Access.WRITE)
     public Uni<Response> submit(@PathParam(ID) String id, @Valid SubmitRequest request,
                                 @BeanParam CommandRequestHeaders headers) {
-        UUID assessmentId = RequestValues.uuid(id, ID);
         var body = request == null ? new SubmitRequest(null) : request;
+        return submitted(RequestValues.uuid(id, ID), body, headers);
+    }
+
+    /** Submitting takes no fields: a client may send no body at all (then {@code ?effectiveAt=} says when). */
+    @POST
+    @Path("{id}/submit")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Access.WRITE)
+    public Uni<Response> submitWithoutBody(@PathParam(ID) String id, @QueryParam(EFFECTIVE_AT) String effectiveAt,
+                                           @BeanParam CommandRequestHeaders headers) {
+        return submitted(RequestValues.uuid(id, ID),
+                new SubmitRequest(RequestValues.optionalInstant(effectiveAt, EFFECTIVE_AT)), headers);
+    }
+
+    private Uni<Response> submitted(UUID assessmentId, SubmitRequest body, CommandRequestHeaders headers) {
         return change(assessmentId, new ImpactAssessmentCommand.SubmitImpactAssessment(), headers,
                 postKey(headers, assessmentId, "submit", body), contexts.current(headers.correlationId(),
                         body.effectiveAt()));
