@@ -5,10 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aimsledger.contracts.Contracts;
-import io.aimsledger.contracts.inventory.v1.AiSystem;
-import io.aimsledger.contracts.inventory.v1.InventoryEvent;
 import io.aimsledger.eventstore.replica.EntityReplica;
-import io.aimsledger.eventstore.tx.Transaction;
 import io.smallrye.mutiny.Uni;
 
 /** The AI systems as the inventory publishes them, in the service's {@link EntityReplica}: what risks may refer to. */
@@ -34,10 +31,5 @@ public class AiSystemReplica {
     public Uni<UUID> idByExternalRef(String externalRef) {
         return replica.idWhere(Contracts.AI_SYSTEM, "externalRef", externalRef)
                 .map(id -> id == null ? null : UUID.fromString(id));
-    }
-
-    /** Folds {@code event} (version {@code version} of its stream) into the replica; answers the state before it. */
-    public Uni<AiSystem> apply(Transaction transaction, InventoryEvent event, long version) {
-        return replica.apply(transaction, Contracts.AI_SYSTEM, event.aiSystemId().toString(), event, version);
     }
 }
