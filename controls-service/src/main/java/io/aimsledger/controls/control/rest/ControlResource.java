@@ -74,10 +74,10 @@ public class ControlResource {
                                        @QueryParam("implementationStatus") String implementationStatus,
                                        @QueryParam("owner") String owner, @QueryParam("framework") String framework,
                                        @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return readModel.list(new ControlFilter(empty(objectiveId) ? null : objectiveId,
+        return readModel.list(new ControlFilter(RequestValues.optionalText(objectiveId),
                 RequestValues.optionalEnum(Applicability.class, applicability, "applicability"),
                 RequestValues.optionalEnum(ImplementationStatus.class, implementationStatus, "implementationStatus"),
-                empty(owner) ? null : owner,
+                RequestValues.optionalText(owner),
                 empty(framework) ? null : RequestValues.optionalEnum(Framework.class, framework, "framework").name(),
                 after(cursor), RequestValues.limit(limit)));
     }
@@ -86,12 +86,8 @@ public class ControlResource {
     @Path("{id}")
     @RolesAllowed(Access.READ)
     public Uni<Response> get(@PathParam(ID) String id) {
-        return readModel.find(controlId(id)).map(view -> {
-            if (view == null) {
-                throw Rejection.notFound(ControlProblems.NOT_FOUND, "No control has this id.");
-            }
-            return WebCommands.found(view, view.version());
-        });
+        return readModel.find(controlId(id)).map(WebCommands.foundOr(
+                () -> Rejection.notFound(ControlProblems.NOT_FOUND, "No control has this id."), ControlView::version));
     }
 
     @POST

@@ -89,7 +89,7 @@ public class AiSystemResource {
         var filter = new AiSystemFilter(
                 RequestValues.optionalEnum(LifecycleStage.class, lifecycleStage, "lifecycleStage"),
                 RequestValues.optionalEnum(EuAiActRiskClass.class, riskClass, "euAiActRiskClass"),
-                owner == null || owner.isEmpty() ? null : owner,
+                RequestValues.optionalText(owner),
                 RequestValues.optionalEnum(AiSystemView.Status.class, status, "status"),
                 PageCursor.decode(cursor), RequestValues.limit(limit));
         return readModel.list(filter);
@@ -99,12 +99,8 @@ public class AiSystemResource {
     @Path("{id}")
     @RolesAllowed(Access.READ)
     public Uni<Response> get(@PathParam(ID) String id) {
-        return readModel.find(RequestValues.uuid(id, ID)).map(view -> {
-            if (view == null) {
-                throw Rejection.notFound(InventoryProblems.NOT_FOUND, "No AI system has this id.");
-            }
-            return WebCommands.found(view, view.version());
-        });
+        return readModel.find(RequestValues.uuid(id, ID)).map(WebCommands.foundOr(
+                () -> Rejection.notFound(InventoryProblems.NOT_FOUND, "No AI system has this id."), AiSystemView::version));
     }
 
     @PATCH

@@ -2,6 +2,8 @@ package io.aimsledger.eventstore.web;
 
 import java.net.URI;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -93,9 +95,19 @@ public class WebCommands {
         }
     }
 
-    /** {@code 200} with the view and its {@code ETag}; the view of a resource that does not exist is a 404. */
+    /** {@code 200} with the view and its {@code ETag}. */
     public static Response found(Object view, long version) {
         return Response.ok(view).header("ETag", CommandHeaders.etag(version)).build();
+    }
+
+    /** The answer of a {@code GET} by id: the view found, with its {@code ETag}, or {@code notFound} when there is none. */
+    public static <V> Function<V, Response> foundOr(Supplier<Rejection> notFound, ToLongFunction<V> version) {
+        return view -> {
+            if (view == null) {
+                throw notFound.get();
+            }
+            return found(view, version.applyAsLong(view));
+        };
     }
 
     private String write(Object view) {

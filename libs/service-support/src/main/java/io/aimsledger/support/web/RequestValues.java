@@ -32,6 +32,21 @@ public final class RequestValues {
         throw InvalidRequest.of(field, "must be a UUID");
     }
 
+    /** An optional UUID filter: null when absent or empty, a 400 when not a UUID. */
+    public static UUID optionalUuid(String value, String field) {
+        return value == null || value.isEmpty() ? null : uuid(value, field);
+    }
+
+    /** An optional text filter: null when absent or empty. */
+    public static String optionalText(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** An optional yes-or-no filter: null when absent or empty, a 400 when neither true nor false. */
+    public static Boolean optionalFlag(String value, String field) {
+        return value == null || value.isEmpty() ? null : optionalBoolean(value, field);
+    }
+
     /** An optional enum value: null when absent, a 400 when not one of the constants. */
     public static <E extends Enum<E>> E optionalEnum(Class<E> type, String value, String field) {
         if (value == null || value.isEmpty()) {

@@ -87,9 +87,9 @@ public class ImpactAssessmentResource {
                                                 @QueryParam("status") String status, @QueryParam("stale") String stale,
                                                 @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         var filter = new ImpactAssessmentFilter(
-                aiSystemId == null || aiSystemId.isEmpty() ? null : RequestValues.uuid(aiSystemId, "aiSystemId"),
+                RequestValues.optionalUuid(aiSystemId, "aiSystemId"),
                 RequestValues.optionalEnum(ImpactAssessmentStatus.class, status, "status"),
-                stale == null || stale.isEmpty() ? null : RequestValues.optionalBoolean(stale, "stale"),
+                RequestValues.optionalFlag(stale, "stale"),
                 PageCursor.decode(cursor), RequestValues.limit(limit));
         return readModel.list(filter);
     }
@@ -98,12 +98,9 @@ public class ImpactAssessmentResource {
     @Path("{id}")
     @RolesAllowed(Access.READ)
     public Uni<Response> get(@PathParam(ID) String id) {
-        return readModel.find(RequestValues.uuid(id, ID)).map(view -> {
-            if (view == null) {
-                throw Rejection.notFound(ImpactAssessmentProblems.NOT_FOUND, "No impact assessment has this id.");
-            }
-            return WebCommands.found(view, view.version());
-        });
+        return readModel.find(RequestValues.uuid(id, ID)).map(WebCommands.foundOr(
+                () -> Rejection.notFound(ImpactAssessmentProblems.NOT_FOUND, "No impact assessment has this id."),
+                ImpactAssessmentView::version));
     }
 
     @POST

@@ -90,12 +90,10 @@ public class RiskResource {
                                     @QueryParam("overAppetite") String overAppetite, @QueryParam("limit") String limit,
                                     @QueryParam("cursor") String cursor) {
         var filter = new RiskFilter(
-                aiSystemId == null || aiSystemId.isEmpty() ? null : RequestValues.uuid(aiSystemId, "aiSystemId"),
+                RequestValues.optionalUuid(aiSystemId, "aiSystemId"),
                 RequestValues.optionalEnum(RiskStatus.class, status, "status"),
                 RequestValues.optionalEnum(RiskLevel.class, level, "level"),
-                owner == null || owner.isEmpty() ? null : owner,
-                overAppetite == null || overAppetite.isEmpty() ? null
-                        : RequestValues.optionalBoolean(overAppetite, "overAppetite"),
+                RequestValues.optionalText(owner), RequestValues.optionalFlag(overAppetite, "overAppetite"),
                 PageCursor.decode(cursor), RequestValues.limit(limit));
         return readModel.list(filter);
     }
@@ -104,12 +102,8 @@ public class RiskResource {
     @Path("{id}")
     @RolesAllowed(Access.READ)
     public Uni<Response> get(@PathParam(ID) String id) {
-        return readModel.find(RequestValues.uuid(id, ID)).map(view -> {
-            if (view == null) {
-                throw Rejection.notFound(RiskProblems.NOT_FOUND, "No risk has this id.");
-            }
-            return WebCommands.found(view, view.version());
-        });
+        return readModel.find(RequestValues.uuid(id, ID)).map(WebCommands.foundOr(
+                () -> Rejection.notFound(RiskProblems.NOT_FOUND, "No risk has this id."), RiskView::version));
     }
 
     @PATCH
