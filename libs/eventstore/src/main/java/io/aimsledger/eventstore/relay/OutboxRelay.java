@@ -49,9 +49,14 @@ import io.quarkus.runtime.StartupEvent;
  * in process right after a command's transaction commits ({@link CommitSignal}) and polls every
  * {@code aims.outbox.poll-interval} for commits by other replicas; nothing in the writing transaction
  * takes a cluster-wide lock for it (a NOTIFY would: PostgreSQL serialises every notifying commit on one
- * lock, held until the commit record is flushed, which costs group commit). Publishing is
- * at least once: after a crash between sending and checkpointing, the batch is sent again and
- * consumers drop the duplicates by event id (the inbox).
+ * lock, held until the commit record is flushed, which costs group commit).
+ * <p>
+ * Each batch is one Kafka transaction (consumers read committed). A batch that fails part-way is aborted
+ * and sent again whole, so no event of it becomes visible ahead of an earlier one that was lost; a
+ * relay that took over initialises the same transactional id, which aborts what its predecessor left
+ * open and fences that producer's late writes. Publishing is still at least once: after a crash between
+ * the Kafka commit and the checkpoint, the batch is sent again and consumers drop the duplicates by
+ * event id (the inbox).
  */
 @ApplicationScoped
 public class OutboxRelay implements CommitSignal {
@@ -188,7 +193,7 @@ public class OutboxRelay implements CommitSignal {
                     continue;
                 }
                 active = true;
-                relay(connection);
+                relay(connection, transactionalId(connection));
             } catch (Exception e) {
                 if (running) {
                     failures.incrementAndGet();
@@ -202,9 +207,12 @@ public class OutboxRelay implements CommitSignal {
         }
     }
 
-    private void relay(Connection connection) throws Exception {
+    private void relay(Connection connection, String transactionalId) throws Exception {
         Checkpoint checkpoint = Checkpoint.read(connection, config.name());
-        producer = newProducer();
+        // Measured before Kafka is reached too, so that the lag grows while Kafka is unreachable.
+        measureLag(connection, checkpoint);
+        producer = newProducer(transactionalId);
+        producer.initTransactions();
         while (running) {
             List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
             Checkpoint next = checkpoint;
@@ -239,8 +247,9 @@ public class OutboxRelay implements CommitSignal {
         }
     }
 
+    /** The batch as one Kafka transaction; on any failure the producer is closed, which aborts it. */
     private void send(List<ProducerRecord<String, byte[]>> batch) throws Exception {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        producer.beginTransaction();
         for (ProducerRecord<String, byte[]> record : batch) {
             Future<RecordMetadata> ack = producer.send(record);
             // A send that failed at once (no metadata within max.block.ms: Kafka is gone) fails the batch
@@ -248,10 +257,16 @@ public class OutboxRelay implements CommitSignal {
             if (ack.isDone()) {
                 ack.get();
             }
-            acks.add(ack);
         }
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get();
+        producer.commitTransaction();
+    }
+
+    /** Unique per relay and database, so that relays of other services or databases never fence this one. */
+    private String transactionalId(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select current_database()");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return "aims-outbox-relay-" + config.name() + "-" + row.getString(1);
         }
     }
 
@@ -310,17 +325,18 @@ public class OutboxRelay implements CommitSignal {
         }
     }
 
-    private KafkaProducer<String, byte[]> newProducer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
-                ProducerConfig.LINGER_MS_CONFIG, "0",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000",
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000",
-                ProducerConfig.CLIENT_ID_CONFIG, "aims-outbox-relay-" + config.name()),
+    private KafkaProducer<String, byte[]> newProducer(String transactionalId) {
+        return new KafkaProducer<>(Map.ofEntries(
+                Map.entry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId),
+                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"),
+                Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5"),
+                Map.entry(ProducerConfig.LINGER_MS_CONFIG, "0"),
+                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000"),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000"),
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000"),
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, transactionalId)),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
