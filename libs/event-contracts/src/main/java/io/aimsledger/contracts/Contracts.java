@@ -8,6 +8,9 @@ import io.aimsledger.contracts.controls.v1.Control;
 import io.aimsledger.contracts.controls.v1.ControlEvent;
 import io.aimsledger.contracts.controls.v1.ControlView;
 import io.aimsledger.contracts.controls.v1.StatementOfApplicability;
+import io.aimsledger.contracts.evidence.v1.Evidence;
+import io.aimsledger.contracts.evidence.v1.EvidenceEvent;
+import io.aimsledger.contracts.evidence.v1.EvidenceView;
 import io.aimsledger.contracts.inventory.v1.AiSystem;
 import io.aimsledger.contracts.inventory.v1.AiSystemView;
 import io.aimsledger.contracts.inventory.v1.InventoryEvent;
@@ -29,8 +32,10 @@ public final class Contracts {
 
     public static final DomainContract CONTROLS_V1 = new DomainContract("controls", 1, ControlEvent.class);
 
+    public static final DomainContract EVIDENCE_V1 = new DomainContract("evidence", 1, EvidenceEvent.class);
+
     public static final ContractRegistry REGISTRY = new ContractRegistry(all(List.of(INVENTORY_V1, RISK_V1,
-            CONTROLS_V1)));
+            CONTROLS_V1, EVIDENCE_V1)));
 
     public static final EntityType<AiSystem, InventoryEvent> AI_SYSTEM = new EntityType<>("ai-system", "ai-systems",
             INVENTORY_V1, InventoryEvent.class, AiSystem.none(), AiSystem::evolve,
@@ -48,8 +53,12 @@ public final class Contracts {
             CONTROLS_V1, ControlEvent.class, Control.none(), Control::evolve, Control::exists, control -> false,
             ControlView::of);
 
+    public static final EntityType<Evidence, EvidenceEvent> EVIDENCE = new EntityType<>("evidence", "evidence",
+            EVIDENCE_V1, EvidenceEvent.class, Evidence.none(), Evidence::evolve, Evidence::exists,
+            Evidence::superseded, EvidenceView::of);
+
     public static final EntityTypes ENTITY_TYPES = new EntityTypes(allTypes(List.of(AI_SYSTEM, RISK,
-            IMPACT_ASSESSMENT, CONTROL)));
+            IMPACT_ASSESSMENT, CONTROL, EVIDENCE)));
 
     /** The reports over collections (API.md): the Statement of Applicability over the controls. */
     public static final List<Report<?, ?>> REPORTS = List.of(new Report<>("soa", "controls", ControlView.class,

@@ -52,18 +52,26 @@ public class WebCommands {
     /** @param key the request's {@code Idempotency-Key} with its hash, or null */
     public <C, S, E> Uni<Response> handle(Command<C, S, E> command, IdempotencyKey key,
                                           Function<Decision<S, E>, Answer> answer) {
+        return handle(command, key, answer, (transaction, decision) -> Uni.createFrom().voidItem());
+    }
+
+    /** As {@link #handle(Command, IdempotencyKey, Function)}, with {@code alsoCommit} on the command's transaction. */
+    public <C, S, E> Uni<Response> handle(Command<C, S, E> command, IdempotencyKey key,
+                                          Function<Decision<S, E>, Answer> answer,
+                                          CommandHandler.AlsoInTransaction<S, E> alsoCommit) {
         return handler.inTransaction(command.expectedVersion(), transaction -> key == null
-                        ? decided(transaction, command, answer)
-                        : replayOrDecide(transaction, command, key, answer))
+                        ? decided(transaction, command, answer, alsoCommit)
+                        : replayOrDecide(transaction, command, key, answer, alsoCommit))
                 .map(CommandHeaders::response);
     }
 
     private <C, S, E> Uni<CommandResponse> replayOrDecide(Transaction transaction, Command<C, S, E> command,
-                                                          IdempotencyKey key, Function<Decision<S, E>, Answer> answer) {
+                                                          IdempotencyKey key, Function<Decision<S, E>, Answer> answer,
+                                                          CommandHandler.AlsoInTransaction<S, E> alsoCommit) {
         String actor = command.context().actor();
         return idempotency.find(transaction, actor, key.key()).flatMap(stored -> {
             if (stored == null) {
-                return decided(transaction, command, answer)
+                return decided(transaction, command, answer, alsoCommit)
                         .call(response -> idempotency.remember(transaction, actor, key, response));
             }
             if (!stored.requestHash().equals(key.requestHash())) {
@@ -75,8 +83,9 @@ public class WebCommands {
     }
 
     private <C, S, E> Uni<CommandResponse> decided(Transaction transaction, Command<C, S, E> command,
-                                                   Function<Decision<S, E>, Answer> answer) {
-        return handler.decide(transaction, command).map(decision -> {
+                                                   Function<Decision<S, E>, Answer> answer,
+                                                   CommandHandler.AlsoInTransaction<S, E> alsoCommit) {
+        return handler.decide(transaction, command).call(decision -> alsoCommit.apply(transaction, decision)).map(decision -> {
             Answer answered = answer.apply(decision);
             return new CommandResponse(answered.status(), decision.version(),
                     answered.location() == null ? null : answered.location().toString(), write(answered.view()), false);

@@ -15,12 +15,12 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
  * Describes why a body could not be read as JSON of the expected shape. The messages never echo
  * the input: a hostile body must not come back in the response or the logs.
  */
-final class JsonProblems {
+public final class JsonProblems {
 
     private JsonProblems() {
     }
 
-    static Problem describe(JsonProcessingException e) {
+    public static Problem describe(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             return Problem.invalid(ProblemCodes.MALFORMED_BODY, "The request body has a field that cannot be read.",

@@ -1,9 +1,11 @@
 package io.aimsledger.support.web;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +20,8 @@ import io.vertx.ext.web.RoutingContext;
  * server's own limits ({@code quarkus.http.limits.*}) are set far higher, since it answers with an empty
  * body: a body announced above {@code aims.http.max-request-body} is a 400 {@code request.too-large}
  * (API.md), a URI longer than {@code aims.http.max-uri-length} a 414 and header lines longer than
- * {@code aims.http.max-header-bytes} in all a 431.
+ * {@code aims.http.max-header-bytes} in all a 431. A service may allow larger bodies on some requests
+ * with a {@link BodyLimit} bean.
  */
 @ApplicationScoped
 public class HttpRequestLimits {
@@ -30,8 +33,10 @@ public class HttpRequestLimits {
     private final int maxUri;
     private final int maxHeaders;
     private final ObjectMapper json;
+    private final List<BodyLimit> bodyLimits;
 
-    public HttpRequestLimits(HttpLimitsConfig limits, ObjectMapper json) {
+    public HttpRequestLimits(HttpLimitsConfig limits, ObjectMapper json, Instance<BodyLimit> bodyLimits) {
+        this.bodyLimits = bodyLimits.stream().toList();
         this.maxBody = limits.maxRequestBody();
         this.maxUri = limits.maxUriLength();
         this.maxHeaders = limits.maxHeaderBytes();
@@ -59,17 +64,18 @@ public class HttpRequestLimits {
             return;
         }
         String length = request.getHeader("Content-Length");
-        if (length != null && !withinBodyLimit(length)) {
-            refuse(context, Problem.of(400, ProblemCodes.PAYLOAD_TOO_LARGE, "Request body too large",
-                    "A request body may hold at most " + maxBody + " bytes."));
+        BodyLimit own = bodyLimits.stream().filter(limit -> limit.appliesTo(request)).findFirst().orElse(null);
+        if (length != null && !withinBodyLimit(length, own == null ? maxBody : own.maxBytes())) {
+            refuse(context, own != null ? own.tooLarge() : Problem.of(400, ProblemCodes.PAYLOAD_TOO_LARGE,
+                    "Request body too large", "A request body may hold at most " + maxBody + " bytes."));
             return;
         }
         context.next();
     }
 
-    private boolean withinBodyLimit(String length) {
+    private static boolean withinBodyLimit(String length, long max) {
         try {
-            return Long.parseLong(length.trim()) <= maxBody;
+            return Long.parseLong(length.trim()) <= max;
         } catch (NumberFormatException e) {
             // A Content-Length that is not a number is as unreadable as one that is too large.
             return false;

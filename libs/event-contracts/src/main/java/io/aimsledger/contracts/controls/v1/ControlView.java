@@ -15,8 +15,20 @@ public record ControlView(String id, String objectiveId, String objectiveTitle, 
                           LastTest lastTest, List<Mappings.Mapping> mappings, long version, Instant createdAt,
                           Instant updatedAt) {
 
-    /** The evidence of the control: how many accepted, how many current, the next expiry (from evidence events). */
-    public record Evidence(int accepted, int current, LocalDate nextExpiry) {
+    /**
+     * The evidence of the control (from evidence events): how many pieces linked to it were accepted, how many
+     * of those hold now, and the earliest {@code validUntil} among those that hold.
+     */
+    public record Evidence(int accepted, int current, Instant nextExpiry) {
+
+        public static final Evidence NONE = Evidence.NONE;
+    }
+
+    /** This view with the evidence summary a service or the audit worked out from the evidence events. */
+    public ControlView withEvidence(Evidence summary) {
+        return new ControlView(id, objectiveId, objectiveTitle, title, description, source, applicability,
+                justification, implementationStatus, implementationDescription, targetDate, owner, linkedRiskIds,
+                summary, lastTest, mappings, version, createdAt, updatedAt);
     }
 
     public record LastTest(TestResult result, String method, Instant at, String by) {
@@ -27,7 +39,7 @@ public record ControlView(String id, String objectiveId, String objectiveTitle, 
         return new ControlView(control.id(), control.objectiveId(), control.objectiveTitle(), control.title(),
                 control.description(), control.source(), control.applicability(), control.justification(),
                 control.implementationStatus(), control.implementationDescription(), control.targetDate(),
-                control.owner(), control.linkedRiskIds(), new Evidence(0, 0, null),
+                control.owner(), control.linkedRiskIds(), Evidence.NONE,
                 last == null ? null : new LastTest(last.result(), last.method(), last.at(), last.by()),
                 Mappings.of(control.id()), version, createdAt, updatedAt);
     }

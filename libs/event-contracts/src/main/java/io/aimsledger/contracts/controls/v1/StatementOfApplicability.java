@@ -1,6 +1,6 @@
 package io.aimsledger.contracts.controls.v1;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class StatementOfApplicability {
     public record Row(String controlId, String objectiveId, String objectiveTitle, String title, ControlSource source,
                       Applicability applicability, String justification, ImplementationStatus implementationStatus,
                       String owner, List<UUID> linkedRiskIds, int evidenceAccepted, int evidenceCurrent,
-                      LocalDate evidenceNextExpiry, String mappings) {
+                      Instant evidenceNextExpiry, String mappings) {
 
         /** The row's values in the order of {@link #COLUMNS}, as a table shows them. */
         public List<Object> values() {
@@ -58,7 +58,7 @@ public final class StatementOfApplicability {
     }
 
     static Row row(ControlView control) {
-        ControlView.Evidence evidence = control.evidence() == null ? new ControlView.Evidence(0, 0, null)
+        ControlView.Evidence evidence = control.evidence() == null ? ControlView.Evidence.NONE
                 : control.evidence();
         return new Row(control.id(), control.objectiveId(), control.objectiveTitle(), control.title(), control.source(),
                 control.applicability(), control.justification(), control.implementationStatus(), control.owner(),

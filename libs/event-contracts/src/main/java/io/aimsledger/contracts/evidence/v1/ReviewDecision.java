@@ -1,0 +1,5 @@
+package io.aimsledger.contracts.evidence.v1;
+
+public enum ReviewDecision {
+    ACCEPT, REJECT
+}
