@@ -1,6 +1,7 @@
 package io.aimsledger.audit.history;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+
+import io.aimsledger.contracts.EntityType;
+import io.aimsledger.contracts.PayloadCodec;
 
 /**
  * The whole state as of two times ({@code {asOf, knownAt, complete}} and one list per entity type,
@@ -47,6 +51,16 @@ public final class StateDocument {
     }
 
     /** @param snapshot a connection in a repeatable-read transaction, so that the state is one instant's */
+    /** The views of {@code type} as of the two times, read as its view class. */
+    public static <V> List<V> views(Connection snapshot, EntityType<?, ?> type, Class<V> view, Instant asOf,
+                                    Instant knownAt) throws SQLException {
+        List<V> read = new ArrayList<>();
+        for (String text : views(snapshot, type.name(), asOf, knownAt)) {
+            read.add(PayloadCodec.read(text.getBytes(StandardCharsets.UTF_8), view));
+        }
+        return read;
+    }
+
     public static void write(Connection snapshot, Instant asOf, Instant knownAt, boolean complete,
                              JsonGenerator generator) throws SQLException, IOException {
         try (var query = snapshot.prepareStatement(ALL_AS_OF)) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.aimsledger.contracts.controls.v1.Control;
 import io.aimsledger.contracts.controls.v1.ControlEvent;
 import io.aimsledger.contracts.controls.v1.ControlView;
+import io.aimsledger.controls.evidence.EvidenceSummaries;
 import io.aimsledger.eventstore.command.Decision;
 import io.aimsledger.eventstore.tx.Transaction;
 import io.aimsledger.support.web.Page;
@@ -21,6 +22,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ControlReadModel {
 
+    private final EvidenceSummaries evidence;
+
+    public ControlReadModel(EvidenceSummaries evidence) {
+        this.evidence = evidence;
+    }
+
     public Uni<Void> save(Transaction transaction, Decision<Control, ControlEvent> decision) {
         var record = ControlRecord.of(ControlView.of(decision.state(), decision.version(), decision.createdAt(),
                 decision.updatedAt()));
@@ -30,7 +37,7 @@ public class ControlReadModel {
 
     public Uni<ControlView> find(String id) {
         return Panache.withSession(() -> ControlRecord.<ControlRecord>findById(id))
-                .map(record -> record == null ? null : record.view());
+                .map(record -> record == null ? null : record.view()).flatMap(evidence::with);
     }
 
     public Uni<Page<ControlView>> list(ControlFilter filter) {
@@ -54,13 +61,13 @@ public class ControlReadModel {
                                 items.getLast().id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     }
                     return new Page<>(items, next);
-                });
+                }).flatMap(page -> evidence.with(page.items()).map(items -> new Page<>(items, page.nextCursor())));
     }
 
     /** Every control in id order: the rows of the Statement of Applicability. */
     public Uni<List<ControlView>> all() {
         return Panache.withSession(() -> ControlRecord.<ControlRecord>listAll(io.quarkus.panache.common.Sort.by("id")))
-                .map(records -> records.stream().map(ControlRecord::view).toList());
+                .map(records -> records.stream().map(ControlRecord::view).toList()).flatMap(evidence::with);
     }
 
     private static void condition(StringBuilder where, Parameters parameters, String condition, String name, Object value) {

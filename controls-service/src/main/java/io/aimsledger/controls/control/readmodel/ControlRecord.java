@@ -87,7 +87,7 @@ public class ControlRecord extends PanacheEntityBase {
     public ControlView view() {
         return new ControlView(id, objectiveId, objectiveTitle, title, description, source, applicability, justification,
                 implementationStatus, implementationDescription, targetDate, owner,
-                Arrays.stream(linkedRiskIds).map(UUID::fromString).toList(), new ControlView.Evidence(0, 0, null),
+                Arrays.stream(linkedRiskIds).map(UUID::fromString).toList(), ControlView.Evidence.NONE,
                 lastTest, Mappings.of(id), version, createdAt, updatedAt);
     }
 }

@@ -30,6 +30,7 @@ import io.aimsledger.controls.control.domain.ControlCommand;
 import io.aimsledger.controls.control.domain.ControlProblems;
 import io.aimsledger.controls.control.readmodel.ControlFilter;
 import io.aimsledger.controls.control.readmodel.ControlReadModel;
+import io.aimsledger.controls.evidence.EvidenceSummaries;
 import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.command.CommandContext;
 import io.aimsledger.eventstore.web.CommandContexts;
@@ -58,9 +59,11 @@ public class ControlResource {
     private final WebCommands web;
     private final ControlReadModel readModel;
     private final CommandContexts contexts;
+    private final EvidenceSummaries evidence;
 
     public ControlResource(ControlCommandHandler commands, WebCommands web, ControlReadModel readModel,
-                           CommandContexts contexts) {
+                           CommandContexts contexts, EvidenceSummaries evidence) {
+        this.evidence = evidence;
         this.commands = commands;
         this.web = web;
         this.readModel = readModel;
@@ -143,15 +146,19 @@ public class ControlResource {
         CommandContext context = contexts.current(headers.correlationId(), request.testedAt());
         var test = new EffectivenessTest(UUID.randomUUID(), request.result(), request.method(), request.notes(),
                 context.occurredAt(), context.actor());
-        return web.handle(commands.command(controlId, new ControlCommand.RecordTest(test), context,
-                        headers.expectedVersion()), web.key(headers, "POST", CONTROLS + "/" + controlId + "/tests", request),
-                decision -> Answer.created(ControlCommandHandler.location(controlId), ControlCommandHandler.view(decision)));
+        var key = web.key(headers, "POST", CONTROLS + "/" + controlId + "/tests", request);
+        return evidence.of(controlId).flatMap(summary -> web.handle(commands.command(controlId,
+                        new ControlCommand.RecordTest(test), context, headers.expectedVersion()), key,
+                decision -> Answer.created(ControlCommandHandler.location(controlId),
+                        ControlCommandHandler.view(decision).withEvidence(summary))));
     }
 
+    /** The control changed as {@code command} says; its view with its evidence, which no control command changes. */
     private Uni<Response> change(String id, ControlCommand command, CommandRequestHeaders headers, IdempotencyKey key,
                                  CommandContext context) {
-        return web.handle(commands.command(id, command, context, headers.expectedVersion()), key,
-                decision -> Answer.ok(ControlCommandHandler.view(decision)));
+        return evidence.of(id).flatMap(summary -> web.handle(commands.command(id, command, context,
+                headers.expectedVersion()), key, decision -> Answer.ok(ControlCommandHandler.view(decision)
+                .withEvidence(summary))));
     }
 
     /** A control id from the path; one that cannot be an id is no control (404). */

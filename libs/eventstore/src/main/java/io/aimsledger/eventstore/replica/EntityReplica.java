@@ -1,11 +1,16 @@
 package io.aimsledger.eventstore.replica;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aimsledger.contracts.EntityType;
 import io.aimsledger.eventstore.tx.Transaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -34,6 +39,25 @@ public class EntityReplica {
         return pool.preparedQuery("select entity_id from entity_replica where entity_type = $1 and state ->> $2 = $3 "
                         + "order by entity_id limit 1").execute(Tuple.of(type.name(), field, value))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
+    /** The entities whose state lists {@code value} in its top-level array field {@code field}. */
+    public <S> Uni<List<S>> listing(EntityType<S, ?> type, String field, String value) {
+        return pool.preparedQuery("select state::text from entity_replica where entity_type = $1 "
+                        + "and jsonb_exists(state -> $2, $3) order by entity_id").execute(Tuple.of(type.name(), field, value))
+                .map(rows -> states(type, rows));
+    }
+
+    /** Every entity of {@code type} this service knows. */
+    public <S> Uni<List<S>> all(EntityType<S, ?> type) {
+        return pool.preparedQuery("select state::text from entity_replica where entity_type = $1 order by entity_id")
+                .execute(Tuple.of(type.name())).map(rows -> states(type, rows));
+    }
+
+    private static <S> List<S> states(EntityType<S, ?> type, RowSet<Row> rows) {
+        List<S> states = new ArrayList<>(rows.size());
+        rows.forEach(row -> states.add(state(type, row.getString(0))));
+        return states;
     }
 
     /** Folds {@code event} (version {@code version} of its stream) into the replica; answers the state before it. */

@@ -92,6 +92,10 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = PRIORITY + 1)
     public Response unexpected(Throwable e) {
+        if (fromMultipartParser(e)) {
+            return ProblemResponses.of(400, ProblemCodes.MALFORMED_BODY, "Malformed multipart body",
+                    "The multipart/form-data body or its boundary could not be read (it may end before its closing boundary).");
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return ProblemResponses.of(500, ProblemCodes.INTERNAL, "Internal error",
@@ -103,6 +107,22 @@ public class ProblemExceptionMappers {
                         "A valid bearer token from the aims realm is required."))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"aims\"")
                 .build();
+    }
+
+    /**
+     * A failure raised while the server's multipart parser read the request (a body cut short, a boundary
+     * parameter it cannot read) comes from the client's bytes, whatever its type.
+     */
+    private static boolean fromMultipartParser(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.")) {
+                return true;
+            }
+            if (frame.getClassName().startsWith("io.aimsledger.")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean isReturnValue(ConstraintViolation<?> violation) {

@@ -85,6 +85,15 @@ public final class RequestValues {
         return instant;
     }
 
+    /** A required ISO-8601 instant, as {@link #optionalInstant}: a 400 when absent. */
+    public static Instant instant(String value, String field) {
+        Instant instant = optionalInstant(value, field);
+        if (instant == null) {
+            throw InvalidRequest.of(field, "is required: an ISO-8601 instant in UTC, e.g. 2026-03-31T00:00:00Z");
+        }
+        return instant;
+    }
+
     public static int limit(String value) {
         if (value == null || value.isEmpty()) {
             return DEFAULT_LIMIT;
