@@ -21,7 +21,7 @@ public record ControlView(String id, String objectiveId, String objectiveTitle, 
      */
     public record Evidence(int accepted, int current, Instant nextExpiry) {
 
-        public static final Evidence NONE = Evidence.NONE;
+        public static final Evidence NONE = new Evidence(0, 0, null);
     }
 
     /** This view with the evidence summary a service or the audit worked out from the evidence events. */
