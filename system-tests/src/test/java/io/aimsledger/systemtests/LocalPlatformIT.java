@@ -53,6 +53,7 @@ class LocalPlatformIT {
     private static final int KEYCLOAK_PORT = 18180;
     private static final List<String> MODULES = List.of("inventory-service", "risk-service", "controls-service",
             "evidence-service", "audit-projection");
+    private static final int EVIDENCE_HEAP_MB = 64;
     private static final Duration STARTUP_BOUND = Duration.ofMinutes(5);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -68,14 +69,16 @@ class LocalPlatformIT {
         log = target.resolve("aims-local-it.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long started = System.nanoTime();
-        launcher = new ProcessBuilder(java, "-jar", System.getProperty("aims.launcher.jar"),
+        var builder = new ProcessBuilder(java, "-jar", System.getProperty("aims.launcher.jar"),
                 "--data", data.toString(),
                 "--service-port", Integer.toString(SERVICE_PORT),
                 "--keycloak-port", Integer.toString(KEYCLOAK_PORT),
                 "--kafka-port", "19092", "--postgres-port", "15432")
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        // Uploads stream from disk to the database: three 20 MiB uploads at once fit in this heap (test 11).
+        builder.environment().put("AIMS_EVIDENCE_SERVICE_JVM_OPTIONS", "-Xmx" + EVIDENCE_HEAP_MB + "m");
+        launcher = builder.start();
         long deadline = started + STARTUP_BOUND.toNanos();
         while (!launcherSays("AIMS Ledger is running")) {
             assertThat(launcher.isAlive()).as("the launcher exited early; its output:\n%s", output()).isTrue();
@@ -458,8 +461,134 @@ class LocalPlatformIT {
                 .isEqualTo(soaThen).hasSizeGreaterThanOrEqualTo(38);
     }
 
+    /**
+     * Readiness on a small AIMS built through every service: a high-risk AI system without an approved impact
+     * assessment, a risk over the appetite without an acceptance, and an applicable control made ready by its
+     * implementation and by evidence uploaded, reviewed by another person and read back with its digest; the
+     * controls service's summary follows the evidence, and the audit names each of them.
+     */
     @Test
     @Order(11)
+    void readinessOnASmallAimsBuiltThroughEveryService() throws Exception {
+        String alice = token("alice");
+        String bob = token("bob");
+        String carol = token("carol");
+        String system = (String) step(alice, "POST", "/api/v1/ai-systems", "{\"name\": \"Exam proctoring\", "
+                + "\"purpose\": \"Flag exam misconduct\", \"owner\": \"alice\", \"organizationRole\": \"DEPLOYER\"}", 201)
+                .get("id");
+        step(alice, "POST", "/api/v1/ai-systems/" + system + "/classification", "{\"euAiActRiskClass\": \"HIGH_RISK\", "
+                + "\"rationale\": \"Annex III education\"}", 200);
+        var risks = "http://localhost:" + (SERVICE_PORT + 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(risks).auth().oauth2(alice)
+                .contentType("application/json").body(Map.of("aiSystemIds", List.of(system), "title", "False flags",
+                        "category", "BIAS_FAIRNESS", "owner", "alice")).post("/api/v1/risks").statusCode() == 201);
+        String risk = given().baseUri(risks).auth().oauth2(alice).queryParam("aiSystemId", system).get("/api/v1/risks")
+                .then().statusCode(200).extract().path("items[0].id");
+        given().baseUri(risks).auth().oauth2(alice).contentType("application/json")
+                .body(Map.of("likelihood", 4, "impact", 5, "rationale", "many students")).post("/api/v1/risks/{id}/assessment", risk)
+                .then().statusCode(200).body("overAppetite", equalTo(true));
+        String controls = "http://localhost:" + (SERVICE_PORT + 2);
+        given().baseUri(controls).auth().oauth2(alice).contentType("application/json")
+                .body(Map.of("applicability", "APPLICABLE", "justification", "we deploy high-risk AI"))
+                .put("/api/v1/controls/A.5.4/applicability").then().statusCode(200);
+        given().baseUri(controls).auth().oauth2(alice).contentType("application/json")
+                .body(Map.of("status", "IMPLEMENTED", "description", "impact assessments for every system"))
+                .post("/api/v1/controls/A.5.4/implementation").then().statusCode(200);
+
+        String evidenceService = "http://localhost:" + (SERVICE_PORT + 3);
+        threeTwentyMebibyteUploadsAtOnceInASmallHeap(alice, evidenceService);
+        int currentBefore = given().baseUri(controls).auth().oauth2(alice).get("/api/v1/controls/A.5.4").then()
+                .statusCode(200).extract().path("evidence.current");
+        byte[] file = ("Impact assessment procedure " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String evidence = given().baseUri(evidenceService).auth().oauth2(alice)
+                .multiPart("metadata", "{\"title\": \"Procedure\", \"kind\": \"DOCUMENT\", \"controlIds\": [\"A.5.4\"]}",
+                        "application/json")
+                .multiPart("file", "procedure.txt", file, "text/plain").post("/api/v1/evidence").then().statusCode(201)
+                .extract().path("id");
+        given().baseUri(evidenceService).auth().oauth2(bob).contentType("application/json")
+                .body(Map.of("decision", "ACCEPT")).post("/api/v1/evidence/{id}/review", evidence).then().statusCode(200);
+        String digest = given().baseUri(evidenceService).auth().oauth2(carol).get("/api/v1/evidence/{id}/content", evidence)
+                .then().statusCode(200).extract().header("Repr-Digest");
+        assertThat(digest).isEqualTo("sha-256=:" + java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(file)) + ":");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(controls).auth().oauth2(alice)
+                .get("/api/v1/controls/A.5.4").then().body("evidence.current", equalTo(currentBefore + 1)));
+
+        var audit = "http://localhost:" + (SERVICE_PORT + 4);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var readiness = given().baseUri(audit).auth().oauth2(carol).get("/api/v1/audit/readiness").then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(readiness.getList("highRiskAiSystemsWithoutApprovedAssessment")).contains(system);
+            assertThat(readiness.getList("risksOverAppetiteWithoutAcceptance")).contains(risk);
+            assertThat(readiness.getList("controls.notReady")).doesNotContain("A.5.4").contains("A.6.2.4");
+            assertThat(readiness.getInt("controls.implementedAndEvidenced")).isGreaterThanOrEqualTo(1);
+        });
+        var before = given().baseUri(audit).auth().oauth2(carol).queryParam("asOf", "2020-01-01T00:00:00Z")
+                .get("/api/v1/audit/readiness").then().statusCode(200).extract().jsonPath();
+        assertThat(before.getList("highRiskAiSystemsWithoutApprovedAssessment")).doesNotContain(system);
+        given().baseUri(audit).auth().oauth2(carol).get("/api/v1/audit/soa").then().statusCode(200)
+                .body("rows.find { it.controlId == 'A.5.4' }.evidenceCurrent", equalTo(currentBefore + 1));
+    }
+
+    /** Neither the uploads nor the downloads hold a file in memory: 60 MiB at once through a 64 MB heap. */
+    private static void threeTwentyMebibyteUploadsAtOnceInASmallHeap(String token, String evidenceService) throws Exception {
+        assertThat(evidenceProcess().info().commandLine().orElseThrow()).contains("-Xmx" + EVIDENCE_HEAP_MB + "m");
+        var random = new java.util.Random();
+        List<java.util.concurrent.CompletableFuture<String>> uploads = new ArrayList<>();
+        List<byte[]> files = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            byte[] file = new byte[20 * 1024 * 1024];
+            random.nextBytes(file);
+            files.add(file);
+            uploads.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> given().baseUri(evidenceService)
+                    .auth().oauth2(token).multiPart("metadata", "{\"title\": \"Training data sheet\", \"kind\": "
+                            + "\"DOCUMENT\", \"controlIds\": [\"A.7.2\"]}", "application/json")
+                    .multiPart("file", "datasheet.bin", file, "application/octet-stream").post("/api/v1/evidence")
+                    .then().statusCode(201).extract().path("id")));
+        }
+        for (int i = 0; i < 3; i++) {
+            String id = uploads.get(i).get(2, TimeUnit.MINUTES);
+            byte[] back = given().baseUri(evidenceService).auth().oauth2(token).get("/api/v1/evidence/{id}/content", id)
+                    .then().statusCode(200).extract().asByteArray();
+            assertThat(java.util.Arrays.equals(back, files.get(i))).as("upload %d read back", i).isTrue();
+        }
+        assertThat(output()).doesNotContain("evidence-service exited with status");
+    }
+
+    private static ProcessHandle evidenceProcess() {
+        String jar = "evidence-service" + java.io.File.separator + "target";
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .filter(p -> p.info().commandLine().map(c -> c.contains(jar) && c.contains("quarkus-run.jar")).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no evidence-service process found"));
+    }
+
+    /** Evidence whose validUntil passes while its service is down expires once, after the launcher restarts it. */
+    @Test
+    @Order(12)
+    void evidenceExpiresOnceAcrossARestartOfItsService() throws Exception {
+        String alice = token("alice");
+        String evidenceService = "http://localhost:" + (SERVICE_PORT + 3);
+        Instant validUntil = Instant.now().plusSeconds(3);
+        String evidence = given().baseUri(evidenceService).auth().oauth2(alice).contentType("application/json")
+                .body(Map.of("title", "Access review", "kind", "LOG", "controlIds", List.of("A.5.4"),
+                        "externalUri", "https://iam.example/review", "sha256", "ef".repeat(32),
+                        "effectiveAt", Instant.now().minusSeconds(86_400).toString(), "validUntil", validUntil.toString()))
+                .post("/api/v1/evidence").then().statusCode(201).extract().path("id");
+        evidenceProcess().destroyForcibly();
+        await().atMost(Duration.ofMinutes(2)).until(() -> output().contains("evidence-service is back and ready"));
+
+        String carol = token("carol");
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().baseUri(evidenceService).auth().oauth2(carol)
+                .get("/api/v1/evidence/{id}", evidence).then().statusCode(200).body("status", equalTo("EXPIRED")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri("http://localhost:" + (SERVICE_PORT + 4))
+                .auth().oauth2(carol).queryParam("subject", evidence).get("/api/v1/audit/events").then().statusCode(200)
+                .body("items.type", contains("io.aimsledger.evidence.evidence-submitted.v1",
+                        "io.aimsledger.evidence.evidence-expired.v1")));
+    }
+
+    @Test
+    @Order(13)
     void anAuditorTakesAnExportAndThePublicKey() throws Exception {
         String carol = token("carol");
         await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri("http://localhost:" + (SERVICE_PORT + 4))
@@ -492,7 +621,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(12)
+    @Order(14)
     void stoppingTheLauncherLeavesNoProcessBehind() throws Exception {
         Set<ProcessHandle> started = new HashSet<>(launcher.descendants().toList());
         started.addAll(processesUsing(data));
@@ -512,7 +641,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(13)
+    @Order(15)
     void theExportVerifiesOfflineWithNoServerRunning() throws Exception {
         assertThat(launcher.isAlive()).isFalse();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

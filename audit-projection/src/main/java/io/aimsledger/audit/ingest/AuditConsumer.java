@@ -63,10 +63,12 @@ public class AuditConsumer {
     private final ConsumerProgress progress;
     private final KafkaClientService clients;
     private final BatchConsumer consumer;
+    private final io.vertx.core.Vertx vertx;
 
     public AuditConsumer(AuditLog log, MerkleLog tree, Checkpointer checkpointer, EntityHistory history, Pool pool,
                          ConsumerProgress progress, KafkaClientService clients, DeadLetterLog deadLetters,
-                         AuditConfig config, Instance<OpenTelemetry> telemetry) {
+                         AuditConfig config, Instance<OpenTelemetry> telemetry, io.vertx.core.Vertx vertx) {
+        this.vertx = vertx;
         this.log = log;
         this.tree = tree;
         this.checkpointer = checkpointer;
@@ -85,6 +87,8 @@ public class AuditConsumer {
         if (derived > 0) {
             LOG.infof("Derived the entity versions again from %d logged events", derived);
         }
+        // Idle partitions get no poll to refresh their end after: a caught-up projection is then seen complete.
+        vertx.setPeriodic(1_000, timer -> refreshEnds());
     }
 
     @Incoming(CHANNEL)
@@ -92,12 +96,17 @@ public class AuditConsumer {
         return consumer.apply(batch).invoke(() -> {
             BatchConsumer.records(batch).forEach(record -> progress.applied(new TopicPartition(record.topic(),
                     record.partition()), record.offset()));
-            KafkaConsumer<Object, Object> kafka = clients.getConsumer(CHANNEL);
-            if (kafka != null) {
-                kafka.runOnPollingThread(progress::ends).subscribe().with(ends -> { }, failure ->
-                        LOG.debugf("Could not read where the partitions end: %s", failure.getMessage()));
-            }
+            refreshEnds();
         });
+    }
+
+    /** Where the partitions end, read on the connector's polling thread: after each poll, and every second. */
+    private void refreshEnds() {
+        KafkaConsumer<Object, Object> kafka = clients.getConsumer(CHANNEL);
+        if (kafka != null) {
+            kafka.runOnPollingThread(progress::ends).subscribe().with(ends -> { }, failure ->
+                    LOG.debugf("Could not read where the partitions end: %s", failure.getMessage()));
+        }
     }
 
     private Uni<Void> record(ConsumerRecord<String, byte[]> record, CloudEvent event) {

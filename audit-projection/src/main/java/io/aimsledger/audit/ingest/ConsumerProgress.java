@@ -1,5 +1,6 @@
 package io.aimsledger.audit.ingest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,7 +40,13 @@ public class ConsumerProgress implements Progress, KafkaConsumerRebalanceListene
         for (TopicPartition partition : partitions) {
             nextToApply.put(partition, consumer.position(partition));
         }
-        ends(consumer);
+        // Asked of the broker now: a partition that gets no record (a domain that has published nothing
+        // yet) would otherwise have no known end, and the projection would never call itself complete.
+        try {
+            ends.putAll(consumer.endOffsets(partitions, Duration.ofSeconds(5)));
+        } catch (RuntimeException e) {
+            ends(consumer);
+        }
     }
 
     @Override
@@ -59,11 +66,22 @@ public class ConsumerProgress implements Progress, KafkaConsumerRebalanceListene
         });
     }
 
-    /** Reads, on the connector's polling thread, where each assigned partition ends as the consumer last fetched it. */
+    /**
+     * Reads, on the connector's polling thread, where each assigned partition ends as the consumer last
+     * fetched it. Where every record polled from a partition is applied, the consumer's position counts as
+     * applied too: what lies between is transaction markers (the relays publish in Kafka transactions),
+     * which no poll hands out and which would otherwise keep a caught-up partition from being complete.
+     */
     Map<TopicPartition, Long> ends(Consumer<?, ?> consumer) {
         Map<TopicPartition, Long> found = new HashMap<>();
         for (TopicPartition partition : consumer.assignment()) {
-            consumer.currentLag(partition).ifPresent(lag -> found.put(partition, consumer.position(partition) + lag));
+            long position = consumer.position(partition);
+            consumer.currentLag(partition).ifPresent(lag -> found.put(partition, position + lag));
+            Long polled = PolledRecords.lastPolled(partition);
+            Long next = nextToApply.get(partition);
+            if (next != null && (polled == null || next > polled)) {
+                nextToApply.merge(partition, position, Math::max);
+            }
         }
         ends.putAll(found);
         return found;

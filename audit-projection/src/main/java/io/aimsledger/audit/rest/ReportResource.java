@@ -1,11 +1,9 @@
 package io.aimsledger.audit.rest;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,6 @@ import io.aimsledger.audit.history.StateDocument;
 import io.aimsledger.audit.log.Snapshots;
 import io.aimsledger.contracts.Contracts;
 import io.aimsledger.contracts.EntityType;
-import io.aimsledger.contracts.PayloadCodec;
 import io.aimsledger.contracts.Report;
 import io.aimsledger.decider.Rejection;
 import io.aimsledger.support.problem.ProblemCodes;
@@ -69,19 +66,34 @@ public class ReportResource {
         Instant systemTime = RequestValues.optionalInstant(knownAt, "knownAt");
         Instant at = validTime == null ? now : validTime;
         Instant known = systemTime == null ? now : systemTime;
-        List<String> texts;
+        List<?> views;
         try (Connection snapshot = Snapshots.open(dataSource)) {
-            texts = StateDocument.views(snapshot, type.name(), at, known);
+            views = report.completed(StateDocument.views(snapshot, type, report.view(), at, known),
+                    others(snapshot, at, known), at);
             snapshot.commit();
         }
-        return answer(report, texts, at, known, progress.complete(at), headers);
+        return answer(report, views, at, known, progress.complete(at), headers);
     }
 
-    private static <V, R> Response answer(Report<V, R> report, List<String> texts, Instant asOf, Instant knownAt,
+    /** The other collections as they stood at the two times, from the same snapshot. */
+    private static Report.Collections others(Connection snapshot, Instant at, Instant known) {
+        return new Report.Collections() {
+            @Override
+            public <T> List<T> views(String collection, Class<T> view) {
+                try {
+                    return StateDocument.views(snapshot, Contracts.ENTITY_TYPES.byCollection(collection).orElseThrow(),
+                            view, at, known);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("reading " + collection + " for a report", e);
+                }
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V, R> Response answer(Report<V, R> report, List<?> read, Instant asOf, Instant knownAt,
                                           boolean complete, HttpHeaders headers) {
-        List<V> views = new ArrayList<>(texts.size());
-        texts.forEach(text -> views.add(PayloadCodec.read(text.getBytes(StandardCharsets.UTF_8), report.view())));
-        List<R> rows = report.rows().apply(views);
+        List<R> rows = report.rows().apply((List<V>) read);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("asOf", asOf.toString());
         json.put("knownAt", knownAt.toString());

@@ -43,11 +43,8 @@ public class EvidenceSummaries {
         if (controls.isEmpty()) {
             return Uni.createFrom().item(controls);
         }
-        return replica.all(Contracts.EVIDENCE).map(evidence -> {
-            List<EvidenceView> views = views(evidence);
-            var now = clock.instant();
-            return controls.stream().map(c -> c.withEvidence(EvidenceSummary.of(c.id(), views, now))).toList();
-        });
+        return replica.all(Contracts.EVIDENCE).map(evidence -> EvidenceSummary.complete(controls, views(evidence),
+                clock.instant()));
     }
 
     private static List<EvidenceView> views(List<Evidence> evidence) {

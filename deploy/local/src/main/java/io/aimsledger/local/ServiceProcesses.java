@@ -22,6 +22,16 @@ final class ServiceProcesses {
     private ServiceProcesses() {
     }
 
+    /**
+     * JVM options an operator adds to one service, after the defaults so that they win:
+     * {@code AIMS_EVIDENCE_SERVICE_JVM_OPTIONS="-Xmx512m"}, say.
+     */
+    static List<String> extraJvmOptions(Service service) {
+        String options = System.getenv("AIMS_" + service.module().toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+                + "_JVM_OPTIONS");
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+
     static Path application(Path repository, Service service) {
         return repository.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     }
@@ -64,6 +74,7 @@ final class ServiceProcesses {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(ServiceEnvironment.JVM_OPTIONS);
+        command.addAll(extraJvmOptions(service));
         command.addAll(List.of("-jar", application(repository, service).toString()));
         return ChildProcess.start(service.module(), command, env, repository, log);
     }

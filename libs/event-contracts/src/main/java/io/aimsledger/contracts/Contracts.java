@@ -10,6 +10,7 @@ import io.aimsledger.contracts.controls.v1.ControlView;
 import io.aimsledger.contracts.controls.v1.StatementOfApplicability;
 import io.aimsledger.contracts.evidence.v1.Evidence;
 import io.aimsledger.contracts.evidence.v1.EvidenceEvent;
+import io.aimsledger.contracts.evidence.v1.EvidenceSummary;
 import io.aimsledger.contracts.evidence.v1.EvidenceView;
 import io.aimsledger.contracts.inventory.v1.AiSystem;
 import io.aimsledger.contracts.inventory.v1.AiSystemView;
@@ -62,7 +63,9 @@ public final class Contracts {
 
     /** The reports over collections (API.md): the Statement of Applicability over the controls. */
     public static final List<Report<?, ?>> REPORTS = List.of(new Report<>("soa", "controls", ControlView.class,
-            StatementOfApplicability.COLUMNS, StatementOfApplicability::of, StatementOfApplicability.Row::values));
+            StatementOfApplicability.COLUMNS, StatementOfApplicability::of, StatementOfApplicability.Row::values,
+            (controls, others, at) -> EvidenceSummary.complete(controls, others.views("evidence", EvidenceView.class),
+                    at)));
 
     /**
      * The lists of the whole-state document (API.md, {@code GET /api/v1/audit/state}), in order; a list

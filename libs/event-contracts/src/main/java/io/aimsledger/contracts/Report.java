@@ -1,5 +1,6 @@
 package io.aimsledger.contracts;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -15,9 +16,29 @@ import java.util.function.Function;
  * @param columns    the column names of its tabular forms
  * @param rows       the rows of a list of views
  * @param values     a row's values in column order
+ * @param related    what the views take from other collections as they stood at the same instant (the
+ *                   controls' evidence summaries from the evidence); a service's views have it already
  */
 public record Report<V, R>(String name, String collection, Class<V> view, List<String> columns,
-                           Function<List<V>, List<R>> rows, Function<R, List<Object>> values) {
+                           Function<List<V>, List<R>> rows, Function<R, List<Object>> values, Related<V> related) {
+
+    /** Views of another collection as they stood at the report's instant. */
+    @FunctionalInterface
+    public interface Collections {
+        <T> List<T> views(String collection, Class<T> view);
+    }
+
+    /** Completes the report's views with what other collections say of them at {@code at}. */
+    @FunctionalInterface
+    public interface Related<V> {
+        List<V> complete(List<V> views, Collections others, Instant at);
+    }
+
+    /** The views completed by {@link #related}. */
+    @SuppressWarnings("unchecked")
+    public List<V> completed(List<?> views, Collections others, Instant at) {
+        return related.complete((List<V>) views, others, at);
+    }
 
     /** The rows of views read as {@link #view}. */
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package io.aimsledger.contracts.evidence.v1;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 import io.aimsledger.contracts.controls.v1.ControlView;
@@ -11,6 +12,11 @@ import io.aimsledger.contracts.controls.v1.ControlView;
 public final class EvidenceSummary {
 
     private EvidenceSummary() {
+    }
+
+    /** The controls, each with its summary from {@code evidence} at {@code at}. */
+    public static List<ControlView> complete(List<ControlView> controls, Collection<EvidenceView> evidence, Instant at) {
+        return controls.stream().map(control -> control.withEvidence(of(control.id(), evidence, at))).toList();
     }
 
     public static ControlView.Evidence of(String controlId, Collection<EvidenceView> evidence, Instant at) {
