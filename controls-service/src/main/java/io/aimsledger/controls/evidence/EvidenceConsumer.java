@@ -31,7 +31,7 @@ public class EvidenceConsumer {
                             Instance<OpenTelemetry> telemetry) {
         var records = new ReplicaRecords<>(handler, replica, inbox, Contracts.EVIDENCE, "evidence-replica",
                 ReplicaRecords.Reaction.none());
-        this.consumer = BatchConsumer.recordByRecord("controls-evidence-replica", records::apply, deadLetters, telemetry);
+        this.consumer = BatchConsumer.perPoll("controls-evidence-replica", records::apply, records::applyAll, deadLetters, telemetry);
     }
 
     @Incoming(CHANNEL)

@@ -55,7 +55,7 @@ public class RiskConsumer {
         this.controls = controls;
         this.clock = clock;
         var records = new ReplicaRecords<>(handler, replica, inbox, Contracts.RISK, INBOX, this::follow);
-        this.consumer = BatchConsumer.recordByRecord(GROUP, records::apply, deadLetters, telemetry);
+        this.consumer = BatchConsumer.perPoll(GROUP, records::apply, records::applyAll, deadLetters, telemetry);
     }
 
     @Incoming(CHANNEL)

@@ -36,9 +36,9 @@ public class ReplicaConsumers {
                 ReplicaRecords.Reaction.none());
         var catalogue = new ReplicaRecords<>(handler, replica, inbox, Contracts.CONTROL, "controls-replica",
                 ReplicaRecords.Reaction.none());
-        this.inventory = BatchConsumer.recordByRecord("evidence-inventory-replica", aiSystems::apply, deadLetters,
+        this.inventory = BatchConsumer.perPoll("evidence-inventory-replica", aiSystems::apply, aiSystems::applyAll, deadLetters,
                 telemetry);
-        this.controls = BatchConsumer.recordByRecord("evidence-controls-replica", catalogue::apply, deadLetters,
+        this.controls = BatchConsumer.perPoll("evidence-controls-replica", catalogue::apply, catalogue::applyAll, deadLetters,
                 telemetry);
     }
 

@@ -33,7 +33,7 @@ public class ControlsConsumer {
                             Instance<OpenTelemetry> telemetry) {
         var records = new ReplicaRecords<>(handler, replica, inbox, Contracts.CONTROL, INBOX,
                 ReplicaRecords.Reaction.none());
-        this.consumer = BatchConsumer.recordByRecord(GROUP, records::apply, deadLetters, telemetry);
+        this.consumer = BatchConsumer.perPoll(GROUP, records::apply, records::applyAll, deadLetters, telemetry);
     }
 
     @Incoming(CHANNEL)

@@ -53,7 +53,7 @@ public class InventoryConsumer {
         this.commands = commands;
         this.clock = clock;
         var records = new ReplicaRecords<>(handler, replica, inbox, Contracts.AI_SYSTEM, INBOX, this::staleAssessments);
-        this.consumer = BatchConsumer.recordByRecord(GROUP, records::apply, deadLetters, telemetry);
+        this.consumer = BatchConsumer.perPoll(GROUP, records::apply, records::applyAll, deadLetters, telemetry);
     }
 
     @Incoming(CHANNEL)

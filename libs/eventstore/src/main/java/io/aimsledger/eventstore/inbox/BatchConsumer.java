@@ -76,6 +76,13 @@ public final class BatchConsumer {
                 telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop(), Duration.ofMillis(500));
     }
 
+    /** A consumer that applies each poll in one transaction, else record by record; traced when the service has OpenTelemetry. */
+    public static BatchConsumer perPoll(String name, RecordHandler handler, BatchHandler batchHandler,
+                                        DeadLetterLog deadLetters, Instance<OpenTelemetry> telemetry) {
+        return new BatchConsumer(name, handler, batchHandler, deadLetters,
+                telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop(), Duration.ofMillis(500));
+    }
+
     public Uni<Void> apply(KafkaRecordBatch<String, byte[]> batch) {
         List<Received> received = new ArrayList<>();
         List<NotACloudEvent> notCloudEvents = new ArrayList<>();

@@ -14,6 +14,7 @@ import io.aimsledger.decider.Rejection;
 import io.aimsledger.eventstore.command.Command;
 import io.aimsledger.eventstore.command.CommandContext;
 import io.aimsledger.eventstore.command.CommandHandler;
+import io.aimsledger.eventstore.inbox.BatchHandler;
 import io.aimsledger.eventstore.inbox.Inbox;
 import io.aimsledger.eventstore.tx.Transaction;
 import io.cloudevents.CloudEvent;
@@ -59,7 +60,22 @@ public final class ReplicaRecords<S, E> {
         this.reaction = reaction;
     }
 
+    /** One record in a transaction of its own (a {@link io.aimsledger.eventstore.inbox.RecordHandler}). */
     public Uni<Void> apply(ConsumerRecord<String, byte[]> record, CloudEvent event) {
+        return handler.inTransaction(null, transaction -> apply(transaction, event));
+    }
+
+    /**
+     * Every record of a poll in one transaction, in order (a {@link BatchHandler}): one commit for the poll
+     * instead of one per record. If any fails, none is applied and the consumer goes record by record.
+     */
+    public Uni<Void> applyAll(List<BatchHandler.Delivery> deliveries) {
+        return handler.inTransaction(null, transaction -> Multi.createFrom().iterable(deliveries).onItem()
+                .transformToUniAndConcatenate(delivery -> apply(transaction, delivery.event()))
+                .collect().last().replaceWithVoid());
+    }
+
+    private Uni<Void> apply(Transaction transaction, CloudEvent event) {
         if (!Contracts.REGISTRY.isKnown(event.getType())) {
             return Uni.createFrom().voidItem();
         }
@@ -69,11 +85,11 @@ public final class ReplicaRecords<S, E> {
             return Uni.createFrom().voidItem();
         }
         E typed = type.events().cast(payload);
-        return handler.inTransaction(null, transaction -> inbox.isProcessed(transaction, inboxName, event.getId())
+        return inbox.isProcessed(transaction, inboxName, event.getId())
                 .flatMap(done -> done ? Uni.createFrom().voidItem()
                         : replica.apply(transaction, type, envelope.subject(), typed, envelope.streamVersion())
                         .flatMap(before -> reaction.apply(transaction, before, typed, envelope))
-                        .call(() -> inbox.markProcessed(transaction, inboxName, event.getId()))));
+                        .call(() -> inbox.markProcessed(transaction, inboxName, event.getId())));
     }
 
     /**
