@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
@@ -76,6 +78,48 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void everyRenderedObjectHoldsToItsSchema() throws Exception {
+        ManifestSchemas schemas = ManifestSchemas.load();
+        for (String overlay : List.of("dev", "prod")) {
+            List<Map<String, Object>> objects = render(overlay);
+            List<String> violations = objects.stream().flatMap(object -> schemas.violations(object).stream()).toList();
+            assertThat(violations).as(overlay).isEmpty();
+            System.out.printf("%s: %d objects valid against their schemas%n", overlay, objects.size());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSchemasRejectUnknownFieldsAndWrongTypes() throws Exception {
+        ManifestSchemas schemas = ManifestSchemas.load();
+        List<Map<String, Object>> objects = render("dev");
+
+        Map<String, Object> deployment = copy(ofKind(objects, "Deployment").getFirst());
+        Map<String, Object> container = ((List<Map<String, Object>>) at(deployment, "spec", "template", "spec", "containers"))
+                .getFirst();
+        container.put("readinesProbe", container.get("readinessProbe"));
+        assertThat(schemas.violations(deployment)).singleElement().asString().contains("readinesProbe");
+        ((Map<String, Object>) at(deployment, "spec")).put("replicas", "two");
+        assertThat(schemas.violations(deployment)).isNotEmpty();
+
+        Map<String, Object> kafka = copy(ofKind(objects, "Kafka").getFirst());
+        ((Map<String, Object>) at(kafka, "spec", "kafka")).put("zookeeperConnect", "zk:2181");
+        assertThat(schemas.violations(kafka)).singleElement().asString().contains("/spec/kafka/zookeeperConnect");
+        Map<String, Object> cluster = copy(ofKind(objects, "Cluster").getFirst());
+        ((Map<String, Object>) at(cluster, "spec")).put("instances", 0);
+        assertThat(schemas.violations(cluster)).isNotEmpty();
+        Map<String, Object> topic = copy(ofKind(objects, "KafkaTopic").getFirst());
+        topic.put("apiVersion", "kafka.strimzi.io/v1alpha1");
+        assertThat(schemas.violations(topic)).singleElement().asString().contains("no schema");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> copy(Map<String, Object> object) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        return json.readValue(json.writeValueAsBytes(object), Map.class);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void noSecretIsInTheRepository() throws Exception {
         for (String overlay : List.of("dev", "prod")) {
@@ -117,6 +161,47 @@ class KubernetesManifestsTest {
                 .containsExactlyInAnyOrder("inventory-service", "risk-service", "controls-service", "evidence-service");
         assertThat(ofKind(prod, "PodDisruptionBudget")).hasSize(5);
         assertThat(ofKind(prod, "ServiceMonitor")).hasSize(5);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theIngressRoutesEveryPathOfTheContractToTheServiceThatServesIt() throws Exception {
+        // Which services serve /api/v1/<first segment>, from the OpenAPI document each writes when it is built.
+        Map<String, Set<String>> owners = new TreeMap<>();
+        for (String service : ComposeFileTest.SERVICES.keySet()) {
+            Map<String, Object> openApi = new ObjectMapper().readValue(ComposeFileTest.REPOSITORY.resolve(service)
+                    .resolve("target/openapi/openapi.json").toFile(), Map.class);
+            for (String path : ((Map<String, Object>) openApi.get("paths")).keySet()) {
+                String[] segments = path.split("/");
+                if (path.startsWith("/api/v1/") && !segments[3].equals("ingest")) {
+                    owners.computeIfAbsent("/api/v1/" + segments[3], p -> new TreeSet<>()).add(service);
+                }
+            }
+        }
+        assertThat(owners).containsEntry("/api/v1/audit", Set.of("audit-projection")).hasSizeGreaterThanOrEqualTo(9);
+        Map<String, Object> ingress = ofKind(render("prod"), "Ingress").getFirst();
+        Map<String, String> routed = new TreeMap<>();
+        Map<String, String> ingest = new TreeMap<>();
+        for (Map<String, Object> rule : (List<Map<String, Object>>) at(ingress, "spec", "rules")) {
+            for (Map<String, Object> path : (List<Map<String, Object>>) at(rule, "http", "paths")) {
+                String backend = at(path, "backend", "service", "name");
+                (path.get("path").equals("/api/v1/ingest") ? ingest : routed).put(
+                        path.get("path").equals("/api/v1/ingest") ? (String) rule.get("host") : (String) path.get("path"),
+                        backend);
+            }
+        }
+        owners.forEach((prefix, services) -> assertThat(services).as(prefix).contains(routed.get(prefix)));
+        assertThat(ingest.values()).containsExactlyInAnyOrder("inventory-service", "risk-service", "evidence-service");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAuditProjectionRunsAWriterAndAStandbyThatStayReadyThroughAnUpdate() throws Exception {
+        Map<String, Object> audit = ofKind(render("prod"), "Deployment").stream()
+                .filter(d -> "audit-projection".equals(at(d, "metadata", "name"))).findFirst().orElseThrow();
+        assertThat((Integer) at(audit, "spec", "replicas")).isEqualTo(2);
+        assertThat((Object) at(audit, "spec", "strategy", "type")).isEqualTo("RollingUpdate");
+        assertThat((Integer) at(audit, "spec", "strategy", "rollingUpdate", "maxUnavailable")).isZero();
     }
 
     @Test
