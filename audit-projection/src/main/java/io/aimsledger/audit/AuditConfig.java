@@ -22,9 +22,12 @@ public interface AuditConfig {
 
     interface Consumer {
 
-        /** Off for a second instance that only answers queries. */
-        @WithDefault("true")
-        boolean enabled();
+        /**
+         * How often a standby instance asks for the ingest lease (the one active writer holds it), and how
+         * often the active one checks that its lease session is still alive.
+         */
+        @WithDefault("2s")
+        Duration leaseCheck();
 
         /** The Kafka consumer group; a second projection beside the first takes another. */
         @WithDefault("audit-projection")

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -73,7 +74,7 @@ class LocalPlatformIT {
                 "--data", data.toString(),
                 "--service-port", Integer.toString(SERVICE_PORT),
                 "--keycloak-port", Integer.toString(KEYCLOAK_PORT),
-                "--kafka-port", "19092", "--postgres-port", "15432")
+                "--kafka-port", "19092", "--postgres-port", "15432", "--audit-standby")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // Uploads stream from disk to the database: three 20 MiB uploads at once fit in this heap (test 11).
@@ -620,8 +621,53 @@ class LocalPlatformIT {
         return Path.of("target", "auditor").toAbsolutePath();
     }
 
+    /**
+     * The launcher runs a second audit projection (--audit-standby). Killed with -9, the instance that writes
+     * the log is succeeded by the standby, which reads on from the committed offsets: a registration made
+     * meanwhile is logged once, and the restarted instance stands by.
+     */
     @Test
     @Order(14)
+    void theAuditStandbyTakesOverTheIngestWhenTheWriterIsKilled() throws Exception {
+        int[] ports = {SERVICE_PORT + 4, SERVICE_PORT + 5};
+        String[] instances = {"audit-projection", "audit-projection-standby"};
+        assertThat(List.of(ingestRole(ports[0]), ingestRole(ports[1]))).containsExactlyInAnyOrder("active", "standby");
+        int active = ingestRole(ports[0]).equals("active") ? 0 : 1;
+        int standby = 1 - active;
+        ProcessHandle writer = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .filter(p -> p.info().commandLine().map(c -> c.contains("-Daims.instance=" + instances[active] + " "))
+                        .orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no process of " + instances[active]));
+        writer.destroyForcibly();
+
+        String id = given().baseUri("http://localhost:" + SERVICE_PORT).auth().oauth2(token("alice"))
+                .contentType("application/json")
+                .body("{\"name\": \"Registered while the audit writer is down\", \"purpose\": \"Failover\", "
+                        + "\"owner\": \"alice\", \"organizationRole\": \"DEPLOYER\"}")
+                .post("/api/v1/ai-systems").then().statusCode(201).extract().path("id");
+        String carol = token("carol");
+        await().atMost(Duration.ofSeconds(90)).until(() -> "active".equals(ingestRole(ports[standby])));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().baseUri("http://localhost:" + ports[standby])
+                .auth().oauth2(carol).queryParam("subject", id).get("/api/v1/audit/events").then().statusCode(200)
+                .body("items.type", contains("io.aimsledger.inventory.ai-system-registered.v1")));
+        await().atMost(Duration.ofMinutes(2)).until(() -> output().contains(instances[active] + " is back and ready"));
+        assertThat(ingestRole(ports[active])).isEqualTo("standby");
+        for (int port : ports) {
+            given().baseUri("http://localhost:" + port).auth().oauth2(carol).queryParam("subject", id)
+                    .get("/api/v1/audit/events").then().statusCode(200).body("items", hasSize(1));
+            given().baseUri("http://localhost:" + port).auth().oauth2(carol).get("/api/v1/audit/verify")
+                    .then().statusCode(200).body("valid", equalTo(true));
+        }
+    }
+
+    private static String ingestRole(int port) {
+        return given().baseUri("http://localhost:" + port).get("/q/health/ready").then().statusCode(200).extract()
+                .path("checks.find { it.name == 'audit ingest' }.data.role");
+    }
+
+    @Test
+    @Order(15)
     void stoppingTheLauncherLeavesNoProcessBehind() throws Exception {
         Set<ProcessHandle> started = new HashSet<>(launcher.descendants().toList());
         started.addAll(processesUsing(data));
@@ -641,7 +687,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void theExportVerifiesOfflineWithNoServerRunning() throws Exception {
         assertThat(launcher.isAlive()).isFalse();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -8,15 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import jakarta.interceptor.Interceptor;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 import io.aimsledger.audit.AuditConfig;
@@ -32,7 +30,9 @@ import io.aimsledger.transparency.CanonicalJson;
 import io.aimsledger.transparency.MerkleHashes;
 import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
@@ -45,6 +45,10 @@ import io.vertx.mutiny.sqlclient.Pool;
  * Messaging's Kafka connector (channel {@value #CHANNEL}: batch consumption, the dead-letter strategy
  * onto {@value #DEAD_LETTERS}, tracing). A poll's offsets are committed only after its rows are
  * durable; a redelivered event meets the unique event id and adds nothing.
+ * <p>
+ * The log has one writer: an instance reads the topics only while it holds the {@link IngestLease}. Until
+ * then it does not join the consumer group (it subscribes to the channel when it takes over), and it
+ * answers queries as a standby.
  */
 @ApplicationScoped
 public class AuditConsumer {
@@ -64,11 +68,16 @@ public class AuditConsumer {
     private final KafkaClientService clients;
     private final BatchConsumer consumer;
     private final io.vertx.core.Vertx vertx;
+    private final IngestLease lease;
+    private final Multi<KafkaRecordBatch<String, byte[]>> batches;
 
     public AuditConsumer(AuditLog log, MerkleLog tree, Checkpointer checkpointer, EntityHistory history, Pool pool,
                          ConsumerProgress progress, KafkaClientService clients, DeadLetterLog deadLetters,
-                         AuditConfig config, Instance<OpenTelemetry> telemetry, io.vertx.core.Vertx vertx) {
+                         AuditConfig config, Instance<OpenTelemetry> telemetry, io.vertx.core.Vertx vertx,
+                         IngestLease lease, @Channel(CHANNEL) Multi<KafkaRecordBatch<String, byte[]>> batches) {
         this.vertx = vertx;
+        this.lease = lease;
+        this.batches = batches;
         this.log = log;
         this.tree = tree;
         this.checkpointer = checkpointer;
@@ -80,19 +89,33 @@ public class AuditConsumer {
                 telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop(), Duration.ofMillis(500));
     }
 
-    // Before the connector starts the channel: versions dropped by a migration (V6) are derived again
-    // from the log before new events arrive.
-    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+    void onStart(@Observes StartupEvent event) {
+        // Idle partitions get no poll to refresh their end after: a caught-up projection is then seen complete.
+        vertx.setPeriodic(1_000, timer -> refreshEnds());
+        lease.start(this::takeOver, () -> {
+            LOG.error("Lost the audit ingest lease (its database session ended); stopping, since another instance "
+                    + "may write the log now");
+            Quarkus.asyncExit(3);
+        });
+    }
+
+    /**
+     * Holding the lease: versions dropped by a migration (V6) are derived again from the log, then the
+     * topics are read. Runs on the lease's thread.
+     */
+    private void takeOver() {
         long derived = pool.withTransaction(history::deriveIfMissing).await().atMost(Duration.ofMinutes(30));
         if (derived > 0) {
             LOG.infof("Derived the entity versions again from %d logged events", derived);
         }
-        // Idle partitions get no poll to refresh their end after: a caught-up projection is then seen complete.
-        vertx.setPeriodic(1_000, timer -> refreshEnds());
+        LOG.info("This instance holds the audit ingest lease and reads the domain topics");
+        batches.onItem().transformToUniAndConcatenate(this::consume).subscribe().with(ignored -> { }, failure -> {
+            LOG.errorf(failure, "The audit ingest stream failed; stopping so that a standby or a restart takes over");
+            Quarkus.asyncExit(3);
+        });
     }
 
-    @Incoming(CHANNEL)
-    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+    Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         return consumer.apply(batch).invoke(() -> {
             BatchConsumer.records(batch).forEach(record -> progress.applied(new TopicPartition(record.topic(),
                     record.partition()), record.offset()));

@@ -10,10 +10,10 @@ final class Banner {
         int base = options.servicePortBase();
         var out = new StringBuilder();
         out.append("\n==================== AIMS Ledger is running ====================\n\n");
-        for (Service service : Service.ALL) {
+        for (Service service : options.instances()) {
             int port = service.port(base);
-            out.append(String.format("  %-18s http://localhost:%d   (Swagger UI: http://localhost:%d/q/swagger-ui)%n",
-                    service.module(), port, port));
+            out.append(String.format("  %-24s http://localhost:%d   (Swagger UI: http://localhost:%d/q/swagger-ui)%n",
+                    service.instance(), port, port));
         }
         out.append(String.format("%n  %-18s %s%n", "Keycloak realm", realmUrl));
         out.append(String.format("  %-18s localhost:%d%n", "Kafka", kafkaPort));

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** What the launcher was asked to do; see {@link #USAGE}. */
 record LaunchOptions(Path repository, Path dataDirectory, boolean fresh, int servicePortBase, int keycloakPort,
-                     int kafkaPort, int postgresPort, boolean help) {
+                     int kafkaPort, int postgresPort, boolean auditStandby, boolean help) {
 
     static final String USAGE = """
             Usage: aims-local [options]
@@ -18,6 +18,8 @@ record LaunchOptions(Path repository, Path dataDirectory, boolean fresh, int ser
               --keycloak-port N   Keycloak's port (default 8180)
               --kafka-port N      Kafka's port (default 9092; another free one if taken)
               --postgres-port N   PostgreSQL's port (default 5432; another free one if taken)
+              --audit-standby     a second audit-projection on port N+5 that stands by and takes
+                                  over the ingest when the first stops
               --help              this text
             """;
 
@@ -25,6 +27,7 @@ record LaunchOptions(Path repository, Path dataDirectory, boolean fresh, int ser
         Path data = repository.resolve(".aims-local");
         boolean fresh = false;
         boolean help = false;
+        boolean standby = false;
         int services = 8081;
         int keycloak = 8180;
         int kafka = 9092;
@@ -40,6 +43,7 @@ record LaunchOptions(Path repository, Path dataDirectory, boolean fresh, int ser
                 case "--keycloak-port" -> keycloak = port(it, arg);
                 case "--kafka-port" -> kafka = port(it, arg);
                 case "--postgres-port" -> postgres = port(it, arg);
+                case "--audit-standby" -> standby = true;
                 case "--help", "-h" -> help = true;
                 default -> unknown.add(arg);
             }
@@ -47,7 +51,16 @@ record LaunchOptions(Path repository, Path dataDirectory, boolean fresh, int ser
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s): " + String.join(" ", unknown));
         }
-        return new LaunchOptions(repository, data, fresh, services, keycloak, kafka, postgres, help);
+        return new LaunchOptions(repository, data, fresh, services, keycloak, kafka, postgres, standby, help);
+    }
+
+    /** The service instances to run: the five, and the audit standby when asked for. */
+    List<Service> instances() {
+        List<Service> instances = new ArrayList<>(Service.ALL);
+        if (auditStandby) {
+            instances.add(Service.AUDIT_STANDBY);
+        }
+        return instances;
     }
 
     private static String value(Iterator<String> it, String option) {

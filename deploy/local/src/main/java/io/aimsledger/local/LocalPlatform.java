@@ -98,8 +98,8 @@ public final class LocalPlatform {
                 KeycloakDistribution.realmJson(), "localhost", options.keycloakPort(), SERVER_TIMEOUT);
         running.add(keycloak);
 
-        for (Service service : Service.ALL) {
-            requireFree(service.module(), service.port(options.servicePortBase()));
+        for (Service service : options.instances()) {
+            requireFree(service.instance(), service.port(options.servicePortBase()));
         }
         say("Starting the services ...");
         var wiring = new ServiceProcesses.Wiring(postgres, credentials, "localhost:" + kafkaPort, keycloak.realmUrl(),
@@ -111,6 +111,14 @@ public final class LocalPlatform {
             services.put(service, ServiceProcesses.start(options.repository(), data.resolve("logs"), service, wiring));
         }
         List<ChildProcess> failed = ServiceProcesses.awaitReady(services, options.servicePortBase(), SERVICE_TIMEOUT);
+        if (failed.isEmpty() && options.auditStandby()) {
+            // After the first audit projection is up: it creates the signing key both then use.
+            ChildProcess standby = ServiceProcesses.start(options.repository(), data.resolve("logs"),
+                    Service.AUDIT_STANDBY, wiring);
+            services.put(Service.AUDIT_STANDBY, standby);
+            failed = ServiceProcesses.awaitReady(Map.of(Service.AUDIT_STANDBY, standby), options.servicePortBase(),
+                    SERVICE_TIMEOUT);
+        }
         if (!failed.isEmpty()) {
             for (ChildProcess process : failed) {
                 System.err.println("\n--- " + process.name() + " did not become ready; the end of " + process.log()

@@ -9,9 +9,13 @@ enum Service {
     CONTROLS("controls-service", "controls", "aims_controls_app"),
     EVIDENCE("evidence-service", "evidence", "aims_evidence_app"),
     // The audit log may only be read and appended to: the service runs as a role that can do no more.
-    AUDIT("audit-projection", "audit", "aims_audit_app");
+    AUDIT("audit-projection", "audit", "aims_audit_app"),
+    // A second audit projection on the next port (--audit-standby): it answers queries and takes over the
+    // ingest when the first stops holding the lease.
+    AUDIT_STANDBY("audit-projection", "audit", "aims_audit_app");
 
-    static final List<Service> ALL = List.of(values());
+    /** The five services, one instance each. */
+    static final List<Service> ALL = List.of(INVENTORY, RISK, CONTROLS, EVIDENCE, AUDIT);
 
     private final String module;
     private final String database;
@@ -27,6 +31,15 @@ enum Service {
         return module;
     }
 
+    /** The name of this instance: its log, its messages, and {@code -Daims.instance} on its command line. */
+    String instance() {
+        return this == AUDIT_STANDBY ? module + "-standby" : module;
+    }
+
+    boolean isAudit() {
+        return this == AUDIT || this == AUDIT_STANDBY;
+    }
+
     String database() {
         return database;
     }
@@ -38,7 +51,7 @@ enum Service {
 
     /** Whether the launcher grants the role row access, or the service's own migrations grant what it may do. */
     boolean grantsItsOwnAccess() {
-        return this == AUDIT;
+        return isAudit();
     }
 
     int port(int base) {

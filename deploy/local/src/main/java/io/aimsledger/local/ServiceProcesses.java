@@ -59,24 +59,25 @@ final class ServiceProcesses {
         Map<String, String> env = ServiceEnvironment.of(service.port(wiring.portBase()), wiring.postgres().port(),
                 service.database(), service.databaseUser(), password(service, wiring), wiring.postgres().password(),
                 wiring.kafkaBootstrap(), wiring.oidcUrl());
-        if (service == Service.AUDIT) {
+        if (service.isAudit()) {
             // Its migration creates or updates its role with this password.
             env.put("AIMS_AUDIT_DB_PASSWORD", password(service, wiring));
             // Created on the first start and kept with the data: checkpoints stay verifiable across restarts.
             env.put("AIMS_AUDIT_SIGNING_KEY_FILE", wiring.keys().resolve("audit-signing-key.pem").toString());
             env.put("AIMS_AUDIT_SIGNING_KEY_CREATE_IF_MISSING", "true");
         }
-        Path log = logs.resolve(service.module() + ".log");
+        Path log = logs.resolve(service.instance() + ".log");
         // The log of the previous run (of a crash, say) is kept beside the new one.
         if (Files.exists(log)) {
-            Files.move(log, logs.resolve(service.module() + ".previous.log"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(log, logs.resolve(service.instance() + ".previous.log"), StandardCopyOption.REPLACE_EXISTING);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(ServiceEnvironment.JVM_OPTIONS);
         command.addAll(extraJvmOptions(service));
+        command.add("-Daims.instance=" + service.instance());
         command.addAll(List.of("-jar", application(repository, service).toString()));
-        return ChildProcess.start(service.module(), command, env, repository, log);
+        return ChildProcess.start(service.instance(), command, env, repository, log);
     }
 
     static URI readiness(Service service, int portBase) {

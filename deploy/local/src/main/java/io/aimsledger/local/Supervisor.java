@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,7 +68,11 @@ final class Supervisor {
     }
 
     private void check() {
-        for (Service service : Service.ALL) {
+        List<Service> instances;
+        synchronized (services) {
+            instances = List.copyOf(services.keySet());
+        }
+        for (Service service : instances) {
             ChildProcess process;
             synchronized (services) {
                 process = services.get(service);
@@ -86,18 +91,18 @@ final class Supervisor {
         while (!recent.isEmpty() && now - recent.peekFirst() > WINDOW.toNanos()) {
             recent.removeFirst();
         }
-        say.accept(service.module() + " exited with status " + process.exitValue() + " (exit " + recent.size()
+        say.accept(service.instance() + " exited with status " + process.exitValue() + " (exit " + recent.size()
                 + " within " + WINDOW.toMinutes() + " minutes); the end of " + process.log() + ":\n"
                 + Logs.tail(process.log(), 30));
         if (recent.size() > MAX_EXITS) {
-            say.accept(service.module() + " keeps exiting; stopping AIMS Ledger");
+            say.accept(service.instance() + " keeps exiting; stopping AIMS Ledger");
             stopped = true;
             giveUp.run();
             return;
         }
         Duration backOff = Duration.ofSeconds(1L << Math.min(recent.size() - 1, 5));
         backOff = backOff.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff;
-        say.accept("restarting " + service.module() + " in " + backOff.toSeconds() + " s");
+        say.accept("restarting " + service.instance() + " in " + backOff.toSeconds() + " s");
         if (!Waits.until(backOff, backOff, () -> stopped)) {
             try {
                 ChildProcess started = starter.start(service);
@@ -107,10 +112,10 @@ final class Supervisor {
                 boolean ready = Waits.until(READY_TIMEOUT, Duration.ofMillis(300),
                         () -> !started.isAlive() || Waits.answers200(ServiceProcesses.readiness(service, portBase)));
                 if (ready && started.isAlive()) {
-                    say.accept(service.module() + " is back and ready");
+                    say.accept(service.instance() + " is back and ready");
                 }
             } catch (IOException e) {
-                say.accept(service.module() + " could not be started again: " + e.getMessage());
+                say.accept(service.instance() + " could not be started again: " + e.getMessage());
             }
         }
     }
