@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +51,7 @@ public abstract class CloudEventsIngestResource {
     @POST
     @Consumes(SINGLE)
     @RolesAllowed(Access.INGEST)
+    @SecurityRequirement(name = "bearer", scopes = Access.INGEST) // not derived for an inherited method
     public Uni<Response> one(byte[] body) {
         InboundEvent event;
         try {
@@ -63,6 +66,7 @@ public abstract class CloudEventsIngestResource {
     @POST
     @Consumes(BATCH)
     @RolesAllowed(Access.INGEST)
+    @SecurityRequirement(name = "bearer", scopes = Access.INGEST) // not derived for an inherited method
     public Uni<Response> batch(byte[] body) {
         JsonNode events;
         try {

@@ -13,6 +13,7 @@ public final class ProblemCodes {
     public static final String PAYLOAD_TOO_LARGE = "request.too-large";
     public static final String NOT_IMPLEMENTED = "not-implemented";
     public static final String INTERNAL = "internal.error";
+    public static final String UNAVAILABLE = "service.unavailable";
     /** An {@code effectiveAt} (or an ingested event's {@code time}) after the moment it is received. */
     public static final String TIME_IN_FUTURE = "time.in-future";
 

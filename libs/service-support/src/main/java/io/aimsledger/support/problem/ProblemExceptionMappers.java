@@ -96,6 +96,13 @@ public class ProblemExceptionMappers {
             return ProblemResponses.of(400, ProblemCodes.MALFORMED_BODY, "Malformed multipart body",
                     "The multipart/form-data body or its boundary could not be read (it may end before its closing boundary).");
         }
+        if (Unavailable.is(e)) {
+            LOG.warnf("Answered 503: a dependency is unavailable (%s)", e);
+            return Response.fromResponse(ProblemResponses.of(503, ProblemCodes.UNAVAILABLE, "Service unavailable",
+                    "Something this service depends on cannot be reached right now. Retry shortly; a retry with "
+                            + "the same Idempotency-Key is applied at most once."))
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return ProblemResponses.of(500, ProblemCodes.INTERNAL, "Internal error",

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aimsledger.support.problem.Problem;
 import io.aimsledger.support.problem.ProblemCodes;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -89,8 +90,12 @@ public class HttpRequestLimits {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem can always be written as JSON", e);
         }
-        // The body that may follow is not read, so the connection cannot carry another request.
-        context.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close").end(body);
+        var response = context.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (context.request().version() != HttpVersion.HTTP_2) {
+            // The body that may follow is not read, so the connection cannot carry another request. (HTTP/2
+            // forbids the header: there the stream ends alone.)
+            response.putHeader("Connection", "close");
+        }
+        response.end(body);
     }
 }
