@@ -43,63 +43,31 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Runs the local launcher exactly as a developer would (its jar, its command-line options) on
- * ports of its own, and checks the platform it brings up from the outside.
+ * The platform as the local launcher runs it ({@link LaunchedPlatform}), checked from the outside. The first
+ * system test class; the reliability suite runs after it on the same platform, and {@code PlatformStopIT} last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
 @SuppressWarnings("unchecked")
 class LocalPlatformIT {
 
-    private static final int SERVICE_PORT = 18081;
-    private static final int KEYCLOAK_PORT = 18180;
-    private static final List<String> MODULES = List.of("inventory-service", "risk-service", "controls-service",
-            "evidence-service", "audit-projection");
-    private static final int EVIDENCE_HEAP_MB = 64;
-    private static final Duration STARTUP_BOUND = Duration.ofMinutes(5);
+    private static final int SERVICE_PORT = LaunchedPlatform.SERVICE_PORT;
+    private static final int KEYCLOAK_PORT = LaunchedPlatform.KEYCLOAK_PORT;
+    private static final List<String> MODULES = LaunchedPlatform.MODULES;
+    private static final int EVIDENCE_HEAP_MB = LaunchedPlatform.EVIDENCE_HEAP_MB;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static Path data;
-    private static Path log;
     private static Process launcher;
-    private static Duration startup;
 
     @BeforeAll
     static void startTheLauncher() throws Exception {
-        Path target = Path.of("target").toAbsolutePath();
-        data = target.resolve("aims-local-it");
-        log = target.resolve("aims-local-it.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        long started = System.nanoTime();
-        var builder = new ProcessBuilder(java, "-jar", System.getProperty("aims.launcher.jar"),
-                "--data", data.toString(),
-                "--service-port", Integer.toString(SERVICE_PORT),
-                "--keycloak-port", Integer.toString(KEYCLOAK_PORT),
-                "--kafka-port", "19092", "--postgres-port", "15432", "--audit-standby")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        // Uploads stream from disk to the database: three 20 MiB uploads at once fit in this heap (test 11).
-        builder.environment().put("AIMS_EVIDENCE_SERVICE_JVM_OPTIONS", "-Xmx" + EVIDENCE_HEAP_MB + "m");
-        launcher = builder.start();
-        long deadline = started + STARTUP_BOUND.toNanos();
-        while (!launcherSays("AIMS Ledger is running")) {
-            assertThat(launcher.isAlive()).as("the launcher exited early; its output:\n%s", output()).isTrue();
-            assertThat(System.nanoTime()).as("not up within %s; output:\n%s", STARTUP_BOUND, output()).isLessThan(deadline);
-            Thread.sleep(500);
-        }
-        startup = Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    @AfterAll
-    static void makeSureTheLauncherIsGone() {
-        if (launcher != null && launcher.isAlive()) {
-            launcher.destroyForcibly();
-        }
+        launcher = LaunchedPlatform.launcher();
     }
 
     @Test
     @Order(1)
     void everyServiceIsReady() {
-        System.out.println("Platform up in " + startup.toSeconds() + " s");
+        System.out.println("Platform up in " + LaunchedPlatform.startup().toSeconds() + " s");
         for (int i = 0; i < MODULES.size(); i++) {
             given().baseUri("http://localhost:" + (SERVICE_PORT + i))
                     .when().get("/q/health/ready")
@@ -611,14 +579,10 @@ class LocalPlatformIT {
                 .contentType("application/zip").extract().asByteArray();
         String key = given().baseUri("http://localhost:" + (SERVICE_PORT + 4))
                 .get("/api/v1/audit/checkpoints/public-key").then().statusCode(200).extract().asString();
-        Files.createDirectories(auditorFolder());
-        Files.write(auditorFolder().resolve("export.zip"), zip);
-        Files.writeString(auditorFolder().resolve("key.pem"), key);
-        Files.writeString(auditorFolder().resolve("kept-checkpoint.json"), kept);
-    }
-
-    private static Path auditorFolder() {
-        return Path.of("target", "auditor").toAbsolutePath();
+        Files.createDirectories(LaunchedPlatform.auditorFolder());
+        Files.write(LaunchedPlatform.auditorFolder().resolve("export.zip"), zip);
+        Files.writeString(LaunchedPlatform.auditorFolder().resolve("key.pem"), key);
+        Files.writeString(LaunchedPlatform.auditorFolder().resolve("kept-checkpoint.json"), kept);
     }
 
     /**
@@ -666,75 +630,11 @@ class LocalPlatformIT {
                 .path("checks.find { it.name == 'audit ingest' }.data.role");
     }
 
-    @Test
-    @Order(15)
-    void stoppingTheLauncherLeavesNoProcessBehind() throws Exception {
-        Set<ProcessHandle> started = new HashSet<>(launcher.descendants().toList());
-        started.addAll(processesUsing(data));
-        assertThat(started).as("the servers and services the launcher started").hasSizeGreaterThanOrEqualTo(8);
-
-        launcher.destroy(); // SIGTERM, as Ctrl-C would
-        assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).as("the launcher stops").isTrue();
-
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (started.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(started.stream().filter(ProcessHandle::isAlive).map(LocalPlatformIT::describe).toList())
-                .as("processes still running after the launcher stopped").isEmpty();
-        assertThat(processesUsing(data)).as("processes still using " + data).isEmpty();
-        assertThat(output()).contains("Stopped.");
-    }
-
-    @Test
-    @Order(16)
-    void theExportVerifiesOfflineWithNoServerRunning() throws Exception {
-        assertThat(launcher.isAlive()).isFalse();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process verifier = new ProcessBuilder(java, "-jar", System.getProperty("aims.verifier.jar"), "verify",
-                auditorFolder().resolve("export.zip").toString(),
-                "--public-key", auditorFolder().resolve("key.pem").toString(),
-                "--since", auditorFolder().resolve("kept-checkpoint.json").toString())
-                .redirectErrorStream(true).start();
-        String report = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(verifier.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        System.out.println(report);
-        assertThat(verifier.exitValue()).as(report).isZero();
-        assertThat(report).contains("RESULT: VERIFIED.").contains("extends it (consistency proof)").containsPattern("state.json is what the entries imply .*: [1-9]"
-                + "[0-9]* entities derived again with the published folds, equal field by field");
-    }
-
-    private static List<ProcessHandle> processesUsing(Path folder) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(folder.toString())).orElse(false))
-                .toList();
-    }
-
-    private static String describe(ProcessHandle p) {
-        return p.pid() + " " + p.info().commandLine().orElse("?");
-    }
-
-    private static String token(String user) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + KEYCLOAK_PORT
-                        + "/realms/aims/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "grant_type=password&client_id=aims-cli&username=" + user + "&password=" + user))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body()).get("access_token").asText();
-    }
-
-    private static boolean launcherSays(String text) throws IOException {
-        return output().contains(text);
+    private static String token(String user) {
+        return LaunchedPlatform.token(user);
     }
 
     private static String output() {
-        try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
+        return LaunchedPlatform.output();
     }
 }
