@@ -121,6 +121,7 @@ class AccessMatrixIT {
         System.out.printf("Access matrix: %d operations x %d callers = %d requests, %d refusals, %d deviations%n",
                 operations.size(), callers.size(), operations.size() * callers.size(), refusals, deviations.size());
         assertThat(deviations).isEmpty();
+        assertThat(refusals).as("refusals in the matrix").isGreaterThan(operations.size() * 5);
     }
 
     enum Expected { ALLOWED, UNAUTHORIZED, FORBIDDEN }

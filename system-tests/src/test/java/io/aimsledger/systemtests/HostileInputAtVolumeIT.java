@@ -113,6 +113,9 @@ class HostileInputAtVolumeIT {
         System.out.printf("Hostile input: %d requests (per service %s), statuses %s%n", sent, perService, statuses);
         assertThat(sent).as("requests sent within %s", BOUND).isEqualTo(REQUESTS);
         assertThat(perService).hasSize(5);
+        assertThat(statuses.keySet()).allSatisfy(status -> assertThat(status).isLessThan(500));
+        assertThat(statuses.entrySet().stream().filter(s -> s.getKey() >= 400).mapToInt(Map.Entry::getValue).sum())
+                .as("requests refused").isGreaterThan(REQUESTS / 2);
     }
 
     /** What a probe did: its status, and what was wrong with the answer (null when nothing). */

@@ -149,6 +149,7 @@ class OutageIT {
                 + "after the end%n", outage, audited.accepted(), refused, audited.lost(), audited.duplicated(), down.toMillis(),
                 up.toMillis());
         assertThat(wrongRefusals).as("refusals other than a 503 problem").isEmpty();
+        assertThat(audited.accepted()).as("writes accepted around the outage").isGreaterThanOrEqualTo(20);
         assertThat(audited.lost()).isZero();
         assertThat(audited.duplicated()).isZero();
     }
