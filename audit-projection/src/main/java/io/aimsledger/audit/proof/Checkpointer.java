@@ -1,6 +1,7 @@
 package io.aimsledger.audit.proof;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -75,14 +76,36 @@ public class Checkpointer {
                 signedSize.accumulateAndGet(latest.checkpoint().treeSize(), Math::max);
                 return Uni.createFrom().item(latest);
             }
-            SignedCheckpoint signed = key.signer().sign(Checkpoint.of(head.size(), head.rootHash(), clock.instant()));
-            return checkpoints.store(pool, signed).flatMap(stored -> checkpoints.latest(pool).invoke(latestNow -> {
-                if (!stored && latestNow.checkpoint().treeSize() < head.size()) {
-                    LOG.warnf("Key %s may no longer sign audit checkpoints: another instance handed it over to a new "
-                            + "key; restart this one with the current key", signed.keyId());
-                }
-                signedSize.accumulateAndGet(latestNow.checkpoint().treeSize(), Math::max);
-            }));
+            return provenByItsNodes(head).flatMap(this::sign);
+        }));
+    }
+
+    /**
+     * The head as its nodes give it: a head row changed behind the log's back (by a superuser, say) is refused,
+     * or its forged root would be signed and vouched for.
+     */
+    Uni<MerkleLog.TreeHead> provenByItsNodes(MerkleLog.TreeHead head) {
+        if (head.size() == 0) {
+            return Uni.createFrom().item(head);
+        }
+        return tree.root(pool, head.size()).map(root -> {
+            if (!Arrays.equals(root, head.rootHash())) {
+                LOG.errorf("The audit tree head of %d entries is not the root its nodes give; no checkpoint is signed "
+                        + "(run GET /api/v1/audit/verify)", head.size());
+                throw new IllegalStateException("the tree head of " + head.size() + " entries is not the root of its nodes");
+            }
+            return head;
+        });
+    }
+
+    private Uni<SignedCheckpoint> sign(MerkleLog.TreeHead head) {
+        SignedCheckpoint signed = key.signer().sign(Checkpoint.of(head.size(), head.rootHash(), clock.instant()));
+        return checkpoints.store(pool, signed).flatMap(stored -> checkpoints.latest(pool).invoke(latestNow -> {
+            if (!stored && latestNow.checkpoint().treeSize() < head.size()) {
+                LOG.warnf("Key %s may no longer sign audit checkpoints: another instance handed it over to a new "
+                        + "key; restart this one with the current key", signed.keyId());
+            }
+            signedSize.accumulateAndGet(latestNow.checkpoint().treeSize(), Math::max);
         }));
     }
 

@@ -23,11 +23,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipInputStream;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.aimsledger.audit.AuditDatabase;
 import io.aimsledger.audit.TestEvents;
+import io.aimsledger.audit.log.MerkleLog;
 import io.aimsledger.contracts.CloudEventCodec;
 import io.aimsledger.contracts.EventEnvelope;
 import io.aimsledger.contracts.inventory.v1.AiTechnique;
@@ -70,6 +73,9 @@ class TransparencyTest {
     private static final String DATABASE = "audit_transparency";
     private static final AuditDatabase DB = new AuditDatabase(DATABASE);
     private static final String AUDIT = "/api/v1/audit";
+
+    @Inject
+    Checkpointer checkpointer;
 
     private String subject;
     private final List<String> eventIds = new ArrayList<>();
@@ -232,6 +238,14 @@ class TransparencyTest {
             try {
                 auditor().get(AUDIT + "/verify").then().statusCode(200).body("valid", equalTo(false))
                         .body("finding", containsString("tree head"));
+                // Nor is a forged head signed: the checkpointer signs only the root the nodes give.
+                long size = treeSize();
+                byte[] forged = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest("forged".getBytes(StandardCharsets.UTF_8));
+                assertThatThrownBy(() -> checkpointer.provenByItsNodes(new MerkleLog.TreeHead(size, forged)).await()
+                        .atMost(Duration.ofSeconds(10))).hasMessageContaining("is not the root of its nodes");
+                assertThat(checkpointer.provenByItsNodes(new MerkleLog.TreeHead(size, MerkleHashes.fromHex(root))).await()
+                        .atMost(Duration.ofSeconds(10)).size()).isEqualTo(size);
             } finally {
                 statement.execute("update merkle_tree set root_hash = decode('" + root + "', 'hex')");
             }
