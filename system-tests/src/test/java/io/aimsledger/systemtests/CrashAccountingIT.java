@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,9 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -91,49 +87,37 @@ class CrashAccountingIT {
 
         Queue accepted = new Queue();
         AtomicInteger failed = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         CountDownLatch killNow = new CountDownLatch(KILL_AFTER_ACCEPTED);
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        List<Future<?>> writers = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            writers.add(threads.submit(() -> {
-                Map<String, String> state = new HashMap<>();
-                for (int n = 0; !stop.get() && n < MAX_WRITES_PER_THREAD; n++) {
-                    Write write = next(writerService, n, state);
-                    String correlation = UUID.randomUUID().toString();
-                    try {
-                        HttpResponse<String> response = send(write, token, correlation);
-                        if (response.statusCode() / 100 == 2) {
-                            remember(write, response, state);
-                            accepted.add(new Accepted(correlation, readPath(write, state)));
-                            killNow.countDown();
-                        } else {
-                            failed.incrementAndGet();
-                            state.clear(); // the next write starts a new subject
-                        }
-                    } catch (Exception e) {
+        try (Writers writers = Writers.start(THREADS, MAX_WRITES_PER_THREAD, () -> {
+            Map<String, String> state = new HashMap<>();
+            int[] n = {0};
+            return () -> {
+                Write write = next(writerService, n[0]++, state);
+                String correlation = UUID.randomUUID().toString();
+                try {
+                    HttpResponse<String> response = send(write, token, correlation);
+                    if (response.statusCode() / 100 == 2) {
+                        remember(write, response, state);
+                        accepted.add(new Accepted(correlation, readPath(write, state)));
+                        killNow.countDown();
+                    } else {
                         failed.incrementAndGet();
-                        state.clear();
-                        // A client's pace while the service is down: not a wait for the test's sake.
-                        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+                        state.clear(); // the next write starts a new subject
                     }
+                } catch (Exception e) {
+                    failed.incrementAndGet();
+                    state.clear();
+                    // A client's pace while the service is down: not a wait for the test's sake.
+                    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
                 }
-                return null;
-            }));
-        }
-        assertThat(killNow.await(2, TimeUnit.MINUTES)).as("writes accepted before the kill").isTrue();
-        try {
+            };
+        })) {
+            assertThat(killNow.await(2, TimeUnit.MINUTES)).as("writes accepted before the kill").isTrue();
             processOf(instance).destroyForcibly();
             await().atMost(Duration.ofMinutes(3)).until(() -> occurrences(instance + " is back and ready") > restartsBefore);
             int atRestart = accepted.list().size();
             await().atMost(Duration.ofMinutes(2)).until(() -> accepted.list().size() >= atRestart + ACCEPTED_AFTER_RESTART);
-            stop.set(true);
-            for (Future<?> writer : writers) {
-                writer.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            stop.set(true);
-            threads.shutdown();
+            writers.stopAndJoin();
         }
 
         List<Accepted> all = accepted.list();

@@ -8,20 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -88,37 +82,28 @@ class OutageIT {
         ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> wrongRefusals = new ConcurrentLinkedQueue<>();
         Map<Integer, Integer> refused = new TreeMap<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        List<Future<?>> writers = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            writers.add(threads.submit(() -> {
-                while (!stop.get()) {
-                    String correlation = UUID.randomUUID().toString();
-                    try {
-                        HttpResponse<String> response = register(token, correlation);
-                        if (response.statusCode() == 201) {
-                            accepted.add(correlation);
-                        } else {
-                            synchronized (refused) {
-                                refused.merge(response.statusCode(), 1, Integer::sum);
-                            }
-                            boolean problem = response.headers().firstValue("Content-Type").orElse("")
-                                    .startsWith("application/problem+json");
-                            if (response.statusCode() != 503 || !problem) {
-                                wrongRefusals.add(response.statusCode() + " " + response.body());
-                            }
-                        }
-                    } catch (Exception e) {
-                        wrongRefusals.add("no answer: " + e);
-                    }
-                }
-                return null;
-            }));
-        }
         Duration down;
         Duration up;
-        try {
+        try (Writers writers = Writers.start(THREADS, Integer.MAX_VALUE, () -> () -> {
+            String correlation = UUID.randomUUID().toString();
+            try {
+                HttpResponse<String> response = register(token, correlation);
+                if (response.statusCode() == 201) {
+                    accepted.add(correlation);
+                } else {
+                    synchronized (refused) {
+                        refused.merge(response.statusCode(), 1, Integer::sum);
+                    }
+                    boolean problem = response.headers().firstValue("Content-Type").orElse("")
+                            .startsWith("application/problem+json");
+                    if (response.statusCode() != 503 || !problem) {
+                        wrongRefusals.add(response.statusCode() + " " + response.body());
+                    }
+                }
+            } catch (Exception e) {
+                wrongRefusals.add("no answer: " + e);
+            }
+        })) {
             await().atMost(Duration.ofSeconds(30)).until(() -> accepted.size() >= 10);
             long started = System.nanoTime();
             begin.run();
@@ -135,13 +120,7 @@ class OutageIT {
             up = Duration.ofNanos(System.nanoTime() - resumed);
             int afterResume = accepted.size();
             await().atMost(Duration.ofMinutes(1)).until(() -> accepted.size() >= afterResume + 10);
-            stop.set(true);
-            for (Future<?> writer : writers) {
-                writer.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            stop.set(true);
-            threads.shutdown();
+            writers.stopAndJoin();
         }
 
         AuditedWrites audited = AuditedWrites.of(new ArrayList<>(accepted), Duration.ofMinutes(3));
